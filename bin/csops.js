@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// The csops executable: runs the compiled CLI that `npm ci` builds into dist/.
+import { existsSync } from "node:fs";
+
+const entry = new URL("../dist/cli/main.js", import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write("csops: not built yet; run `npm ci` (or `npm run build`) first\n");
+  process.exit(1);
+}
+
+const { runCli } = await import(entry.href);
+await runCli(process.argv.slice(2));

@@ -1,0 +1,12 @@
+import type { ErrorCode } from "../errors.js";
+
+/** How each error code ends the process. 3 means: done, but some input rows were rejected. */
+export const EXIT_CODES: Record<ErrorCode | "rows_rejected", number> = {
+  usage: 2,
+  config_invalid: 1,
+  file_unreadable: 1,
+  file_empty: 1,
+  facts_missing_column: 1,
+  facts_invalid: 1,
+  rows_rejected: 3,
+};

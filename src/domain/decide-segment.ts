@@ -1,0 +1,108 @@
+import type { CalendarDate } from "./dates.js";
+import { deriveSignals } from "./derive-signals.js";
+import { evaluateCondition, type Reason } from "./evaluate-condition.js";
+import { FACT_NAMES, type CustomerFacts, type FactName, type Signals } from "./facts.js";
+import type { Truth } from "./kleene.js";
+import type { Bucket, Due, Rules, SegmentId } from "./rules.js";
+
+/** A fact that was unknown, and the source that should have supplied it. */
+export interface UnknownFact {
+  fact: FactName;
+  source: string;
+}
+
+/** A segment before the chosen one whose criteria could not be decided, and what it lacked. */
+export interface PossibleSegment {
+  segment: SegmentId;
+  missing: FactName[];
+}
+
+/** One customer's segment decision with its explanation. */
+export interface Decision {
+  customerId: string;
+  name: string;
+  asOf: CalendarDate;
+  segment: Bucket;
+  label: string;
+  action: string | null;
+  due: Due | null;
+  taskTitle: string | null;
+  reasons: Reason[];
+  unknown: UnknownFact[];
+  possibly: PossibleSegment[];
+}
+
+export const BUCKET_LABELS = {
+  data_gap: "Data gap",
+  none: "No segment",
+} as const;
+
+/**
+ * Decides one customer's segment as of `asOf`: the first segment in precedence order whose
+ * criteria are true. A segment marked `only_when_earlier_false` (Healthy & Stable) also needs
+ * every segment before it to be known false, so it is never assigned on missing data. With no
+ * segment true, a customer with any undecidable criteria is a data gap; otherwise it is none.
+ */
+export function decideSegment(facts: CustomerFacts, asOf: CalendarDate, rules: Rules): Decision {
+  const signals = deriveSignals(facts, asOf, rules);
+  const undecided: PossibleSegment[] = [];
+  const earlier: Truth[] = [];
+
+  for (const id of rules.precedence) {
+    const rule = rules.segments[id];
+    const result = evaluateCondition(rule.criteria, signals);
+    const blocked = rule.only_when_earlier_false && earlier.some((truth) => truth !== false);
+
+    if (result.truth === true && !blocked) {
+      return {
+        ...identify(facts, asOf, signals, rules),
+        segment: id,
+        label: rule.label,
+        action: rule.action,
+        due: rule.due,
+        taskTitle: rule.task_title.replaceAll("{name}", facts.name || facts.customerId),
+        reasons: result.reasons,
+        possibly: undecided,
+      };
+    }
+    if (result.truth === null || (result.truth === true && blocked)) {
+      undecided.push({ segment: id, missing: [...result.missing] });
+    }
+    earlier.push(result.truth);
+  }
+
+  const segment = undecided.length > 0 ? "data_gap" : "none";
+
+  return {
+    ...identify(facts, asOf, signals, rules),
+    segment,
+    label: BUCKET_LABELS[segment],
+    action: null,
+    due: null,
+    taskTitle: null,
+    reasons: [],
+    possibly: undecided,
+  };
+}
+
+function identify(facts: CustomerFacts, asOf: CalendarDate, signals: Signals, rules: Rules) {
+  return {
+    customerId: facts.customerId,
+    name: facts.name,
+    asOf,
+    unknown: unknownFacts(signals).map((fact) => ({
+      fact,
+      source: rules.fact_sources[fact],
+    })),
+  };
+}
+
+function unknownFacts(signals: Signals): FactName[] {
+  const known: Record<string, unknown> = {
+    ...signals.numeric,
+    ...signals.boolean,
+    ...signals.category,
+  };
+
+  return FACT_NAMES.filter((fact) => known[fact] === undefined);
+}

@@ -1,0 +1,39 @@
+/** Every failure csops reports on purpose has one of these codes. */
+export type ErrorCode =
+  | "usage"
+  | "config_invalid"
+  | "file_unreadable"
+  | "file_empty"
+  | "facts_missing_column"
+  | "facts_invalid";
+
+/** A problem located in a file, reported with the others of its kind. */
+export interface Problem {
+  file: string;
+  line?: number | undefined;
+  column?: number | string | undefined;
+  message: string;
+}
+
+/**
+ * The one error type csops throws on purpose. `message` is for the user and never holds a
+ * secret; `cause` keeps the underlying error for `--verbose`.
+ */
+export class CsopsError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly problems: Problem[] = [],
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = "CsopsError";
+  }
+}
+
+/** `file:line:column: message`, the form editors and terminals link to. */
+export function formatProblem(problem: Problem): string {
+  const where = [problem.file, problem.line, problem.column].filter((part) => part !== undefined);
+
+  return `${where.join(":")}: ${problem.message}`;
+}
