@@ -1,4 +1,4 @@
-import type { CalendarDate } from "../domain/dates.js";
+import type { CalendarDate } from "./dates.js";
 
 /**
  * The records csops keeps from each source, after import has converted them once: ids are
@@ -149,6 +149,8 @@ export interface MatomoVisitRecord {
 /** Per-user aggregates (a custom report or the seed's weekly export), taken as they are. */
 export interface MatomoUserRecord {
   userId: string;
+  /** The date the aggregates were exported: their 30 days end the day before it. */
+  exportedOn: CalendarDate;
   lastLoginDate?: CalendarDate | "never" | undefined;
   logins30d?: number | undefined;
   featuresUsed30d?: number | undefined;
