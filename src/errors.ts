@@ -4,8 +4,18 @@ export type ErrorCode =
   | "config_invalid"
   | "file_unreadable"
   | "file_empty"
+  | "file_unwritable"
   | "facts_missing_column"
-  | "facts_invalid";
+  | "facts_invalid"
+  | "import_unknown_kind"
+  | "import_missing_column"
+  | "import_undecodable"
+  | "import_unsupported"
+  | "database_unavailable"
+  | "database_migration_failed"
+  | "outcome_invalid"
+  | "task_closed"
+  | "task_not_found";
 
 /** A problem located in a file, reported with the others of its kind. */
 export interface Problem {

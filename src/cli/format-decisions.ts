@@ -17,47 +17,50 @@ export function formatDecisionsTable(decisions: Decision[], rules: Rules, asOf: 
   const summary = groups.map((g) => `${g.members.length} ${g.members[0]?.label}`).join(", ");
   const lines = [pc.bold(`${decisions.length} customers as of ${asOf}: ${summary || "none"}`)];
   for (const { members } of groups) {
-    lines.push("", formatGroup(members));
+    lines.push("", formatGroup(members, rules));
   }
 
   return lines.join("\n");
 }
 
-function formatGroup(members: Decision[]): string {
+function formatGroup(members: Decision[], rules: Rules): string {
   const first = members[0] as Decision;
   const action = first.action === null ? "" : ` — ${first.action}, ${describeDue(first.due)}`;
   const heading = pc.bold(`${first.label} (${members.length})${action}`);
+  // A data gap is worked by fixing the data, so its table names each missing fact's source.
   const isGap = first.segment === "data_gap";
   const table = new Table({
-    head: ["customer", "name", isGap ? "missing" : "reasons", "unknown"],
+    head: ["customer", "name", isGap ? "could be" : "reasons", isGap ? "missing, from" : "unknown"],
     style: { head: [], border: [] },
     wordWrap: true,
-    colWidths: [14, 28, 52, 30],
+    colWidths: isGap ? [14, 24, 44, 44] : [14, 28, 52, 30],
   });
   for (const decision of members) {
     table.push([
       decision.customerId,
       decision.name,
-      isGap ? describePossible(decision) : describeReasons(decision),
-      decision.unknown.map((u) => u.fact).join(", "),
+      isGap ? describePossible(decision, rules) : describeReasons(decision, rules),
+      isGap
+        ? decision.unknown.map((u) => `${u.fact}: ${u.source}`).join("\n")
+        : decision.unknown.map((u) => u.fact).join(", "),
     ]);
   }
 
   return `${heading}\n${table.toString()}`;
 }
 
-function describeReasons(decision: Decision): string {
+function describeReasons(decision: Decision, rules: Rules): string {
   const held = decision.reasons.map((reason) => reason.text);
   const possibly = decision.possibly.map(
-    (p) => `possibly ${p.segment} (needs ${p.missing.join(", ") || "earlier segments"})`,
+    (p) => `possibly ${rules.segments[p.segment].label} (needs ${p.missing.join(", ")})`,
   );
 
   return [...held, ...possibly].join("\n");
 }
 
-function describePossible(decision: Decision): string {
+function describePossible(decision: Decision, rules: Rules): string {
   return decision.possibly
-    .map((p) => `${p.segment}: ${p.missing.join(", ") || "an earlier segment is undecided"}`)
+    .map((p) => `${rules.segments[p.segment].label}: needs ${p.missing.join(", ")}`)
     .join("\n");
 }
 

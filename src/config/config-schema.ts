@@ -61,6 +61,10 @@ export const configSchema = z.strictObject({
           plan_property: z.string().default("plan"),
           contract_end_property: z.string().default("contract_end_date"),
           stripe_customer_property: z.string().default("stripe_customer_id"),
+          portal_time_zone: z
+            .string()
+            .optional()
+            .describe("IANA zone of datetimes in HubSpot UI exports; default: time_zone"),
         })
         .prefault({}),
     })

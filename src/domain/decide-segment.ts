@@ -11,7 +11,11 @@ export interface UnknownFact {
   source: string;
 }
 
-/** A segment before the chosen one whose criteria could not be decided, and what it lacked. */
+/**
+ * A segment that possibly applies, before the chosen one (or anywhere, for a data gap): its
+ * criteria unknown, or true but held back by an undecided segment before it. `missing` is what
+ * would decide it: the unknown facts its criteria turn on, or those the segments before it lack.
+ */
 export interface PossibleSegment {
   segment: SegmentId;
   missing: FactName[];
@@ -65,8 +69,12 @@ export function decideSegment(facts: CustomerFacts, asOf: CalendarDate, rules: R
         possibly: undecided,
       };
     }
-    if (result.truth === null || (result.truth === true && blocked)) {
-      undecided.push({ segment: id, missing: [...result.missing] });
+    if (result.truth === null) {
+      undecided.push({ segment: id, missing: inFactOrder(result.missing) });
+    }
+    if (result.truth === true && blocked) {
+      // Its own criteria hold; what it lacks is what the undecided segments before it lack.
+      undecided.push({ segment: id, missing: inFactOrder(undecided.flatMap((u) => u.missing)) });
     }
     earlier.push(result.truth);
   }
@@ -83,6 +91,12 @@ export function decideSegment(facts: CustomerFacts, asOf: CalendarDate, rules: R
     reasons: [],
     possibly: undecided,
   };
+}
+
+function inFactOrder(facts: Iterable<FactName>): FactName[] {
+  const wanted = new Set(facts);
+
+  return FACT_NAMES.filter((fact) => wanted.has(fact));
 }
 
 function identify(facts: CustomerFacts, asOf: CalendarDate, signals: Signals, rules: Rules) {

@@ -2,9 +2,13 @@ import type { FactName, NumericRange, Signals } from "./facts.js";
 import { andAll, not, orAll, type Truth } from "./kleene.js";
 import type { Comparison, Condition } from "./rules.js";
 
-/** A condition that held, with the value that made it hold. */
+/** A leaf condition as it held, with the value that made it hold. */
 export interface Reason {
   fact: FactName;
+  /**
+   * The leaf as it held, e.g. `days_to_renewal <= 60`; a leaf that failed is given as its
+   * negation, `days_to_renewal > 60`.
+   */
   condition: string;
   value: number | string | boolean;
   text: string;
@@ -12,32 +16,55 @@ export interface Reason {
 
 export interface ConditionResult {
   truth: Truth;
-  /** The leaf conditions that held and decided a true result; empty unless `truth` is true. */
+  /**
+   * The leaf conditions that decided the result: for a true result, what held; for a false
+   * one, what made it fail (each leaf as it held, so a failed `<= 60` reads `> 60`). Empty
+   * when the result is unknown.
+   */
   reasons: Reason[];
-  /** Facts whose leaf conditions were unknown. */
+  /** The facts whose absence left the result unknown; empty when the result is decided. */
   missing: Set<FactName>;
 }
 
 /** Evaluates a condition tree over the signals with Kleene's three-valued logic. */
 export function evaluateCondition(condition: Condition, signals: Signals): ConditionResult {
   if ("all" in condition || "any" in condition) {
-    const children = "all" in condition ? condition.all : condition.any;
-    const results = children.map((child) => evaluateCondition(child, signals));
-    const truths = results.map((result) => result.truth);
-    const truth = "all" in condition ? andAll(truths) : orAll(truths);
-    const reasons = truth ? results.filter((r) => r.truth === true).flatMap((r) => r.reasons) : [];
+    const isAll = "all" in condition;
+    const results = (isAll ? condition.all : condition.any).map((child) =>
+      evaluateCondition(child, signals),
+    );
+    const truth = (isAll ? andAll : orAll)(results.map((result) => result.truth));
 
-    return { truth, reasons, missing: unionOf(results.map((r) => r.missing)) };
+    return { truth, reasons: reasonsOf(results, truth), missing: missingOf(results, truth) };
   }
   if ("not" in condition) {
     const inner = evaluateCondition(condition.not, signals);
-    const truth = not(inner.truth);
-    const reasons = truth ? negatedReasons(condition.not, signals) : [];
 
-    return { truth, reasons, missing: inner.missing };
+    // What made the inner condition fail is exactly what makes its negation hold.
+    return { truth: not(inner.truth), reasons: inner.reasons, missing: inner.missing };
   }
 
   return evaluateLeaf(condition, signals);
+}
+
+/**
+ * A true `all` holds because of every child; a false one fails because of its false children.
+ * A true `any` holds because of its true children; a false one fails because of every child.
+ * Either way the reasons are those of the children whose truth equals the result's.
+ */
+function reasonsOf(results: ConditionResult[], truth: Truth): Reason[] {
+  if (truth === null) return [];
+
+  return results.filter((result) => result.truth === truth).flatMap((result) => result.reasons);
+}
+
+/** Only the children left unknown keep an unknown result from being decided. */
+function missingOf(results: ConditionResult[], truth: Truth): Set<FactName> {
+  if (truth !== null) return new Set();
+
+  return new Set(
+    results.filter((result) => result.truth === null).flatMap((result) => [...result.missing]),
+  );
 }
 
 type Leaf = Exclude<Condition, { all: unknown } | { any: unknown } | { not: unknown }>;
@@ -47,19 +74,17 @@ function evaluateLeaf(leaf: Leaf, signals: Signals): ConditionResult {
   if (value === undefined) return { truth: null, reasons: [], missing: new Set([leaf.fact]) };
 
   const truth = leafTruth(leaf, signals);
-  const condition = describeCondition(leaf);
-  const reasons = truth
-    ? [
-        {
-          fact: leaf.fact,
-          condition,
-          value,
-          text: `${leaf.fact} = ${describeValue(value)} (${describeTest(leaf)})`,
-        },
-      ]
-    : [];
+  if (truth === null) return { truth, reasons: [], missing: new Set([leaf.fact]) };
 
-  return { truth, reasons, missing: new Set() };
+  const test = describeTest(leaf, truth);
+  const reason = {
+    fact: leaf.fact,
+    condition: `${leaf.fact} ${test}`,
+    value,
+    text: `${leaf.fact} = ${describeValue(value)} (${test})`,
+  };
+
+  return { truth, reasons: [reason], missing: new Set() };
 }
 
 function leafTruth(leaf: Leaf, signals: Signals): Truth {
@@ -137,53 +162,34 @@ function rangeValue(range: NumericRange): number | string {
   return `${range.min}..${range.max}`;
 }
 
-function negatedReasons(condition: Condition, signals: Signals): Reason[] {
-  const text = `not (${describeCondition(condition)})`;
-
-  return leavesOf(condition).flatMap((leaf) => {
-    const value = leafValue(leaf, signals);
-    if (value === undefined) return [];
-    return [
-      {
-        fact: leaf.fact,
-        condition: text,
-        value,
-        text: `${leaf.fact} = ${describeValue(value)} (${text})`,
-      },
-    ];
-  });
-}
-
-function leavesOf(condition: Condition): Leaf[] {
-  if ("all" in condition) return condition.all.flatMap(leavesOf);
-  if ("any" in condition) return condition.any.flatMap(leavesOf);
-  if ("not" in condition) return leavesOf(condition.not);
-
-  return [condition];
-}
-
 /** A condition written as people read it: `days_to_renewal <= 60`, `plan in [Basic]`. */
 export function describeCondition(condition: Condition): string {
   if ("all" in condition) return condition.all.map(describeCondition).join(" and ");
   if ("any" in condition) return `(${condition.any.map(describeCondition).join(" or ")})`;
   if ("not" in condition) return `not (${describeCondition(condition.not)})`;
 
-  return `${condition.fact} ${describeTest(condition)}`;
+  return `${condition.fact} ${describeTest(condition, true)}`;
 }
 
-function describeTest(leaf: Leaf): string {
-  if ("op" in leaf) return `${leaf.op} ${leaf.value}`;
-  if ("is" in leaf) return `is ${leaf.is}`;
+const NEGATED: Record<Comparison, Comparison> = {
+  "<": ">=",
+  "<=": ">",
+  ">": "<=",
+  ">=": "<",
+  "=": "!=",
+  "!=": "=",
+};
 
-  return `in [${leaf.in.join(", ")}]`;
+/** The leaf's test as it held: itself when it passed, its negation when it failed. */
+function describeTest(leaf: Leaf, held: boolean): string {
+  if ("op" in leaf) return `${held ? leaf.op : NEGATED[leaf.op]} ${leaf.value}`;
+  if ("is" in leaf) return `is ${held ? leaf.is : !leaf.is}`;
+
+  return `${held ? "in" : "not in"} [${leaf.in.join(", ")}]`;
 }
 
 function describeValue(value: Reason["value"]): string {
   return typeof value === "string" && value.startsWith(">=")
     ? `at least ${value.slice(2)}`
     : `${value}`;
-}
-
-function unionOf(sets: Set<FactName>[]): Set<FactName> {
-  return new Set(sets.flatMap((set) => [...set]));
 }

@@ -11,7 +11,11 @@ export type LastLogin =
   | { kind: "never" }
   | { kind: "none_since"; date: CalendarDate };
 
-/** One customer's raw facts as sources supply them. `undefined` is unknown. */
+/**
+ * One customer's raw facts as sources supply them. `undefined` is unknown. A `never` last login
+ * implies zero logins and features: unknown counts are taken as zero, and a positive count
+ * beside it is a contradiction that whoever builds the facts must refuse, not pass on.
+ */
 export interface CustomerFacts {
   customerId: string;
   name: string;
@@ -47,7 +51,8 @@ export const FACT_NAMES: readonly FactName[] = [
   ...CATEGORY_FACTS,
 ];
 
-export type UsageLevel = "low" | "medium" | "high";
+export const USAGE_LEVELS = ["low", "medium", "high"] as const;
+export type UsageLevel = (typeof USAGE_LEVELS)[number];
 
 /**
  * A numeric fact as the range it is known to lie in. An exact value is `min === max`; an

@@ -1,11 +1,12 @@
-import { readFileSync } from "node:fs";
 import { extname } from "node:path";
-
-import { parse as parseCsv } from "csv-parse/sync";
 
 import type { CustomerFacts } from "../domain/facts.js";
 import { CsopsError, type Problem } from "../errors.js";
+import type { FactsTable, FactsTableRow } from "./facts-table.js";
 import { FACT_COLUMNS, parseFactsRow, type FactColumn } from "./parse-fact-value.js";
+import { readCsvRows } from "./read-csv-rows.js";
+import { readFactsTextOrFail } from "./read-facts-text.js";
+import { readJsonRows } from "./read-json-rows.js";
 
 /** The customers read from a facts file, and every row that could not be read. */
 export interface FactsFile {
@@ -13,170 +14,73 @@ export interface FactsFile {
   problems: Problem[];
 }
 
-interface RawRow {
-  /** The line in the file, for CSV; the element number, for JSON. */
-  line: number;
-  cells: Map<string, string>;
-  /** Why the row cannot be read at all, before its cells are looked at. */
-  problem?: string;
-}
-
 /**
  * Reads a facts file (CSV with comma, semicolon or tab, or a JSON array of objects). A file
- * that cannot be read, is empty, or lacks a column is refused whole; a bad row is reported and
- * the others are returned.
+ * that cannot be read, is empty, or lacks a column is refused whole; a bad row is reported
+ * with its line, and the others are returned.
  */
 export function readFactsFileOrFail(file: string): FactsFile {
-  const text = readTextOrFail(file);
-  const isJson = extname(file).toLowerCase() === ".json" || text.trimStart().startsWith("[");
-  const { columns, rows } = isJson ? readJsonRows(text, file) : readCsvRows(text, file);
+  const text = readFactsTextOrFail(file);
+  const isJson = extname(file).toLowerCase() === ".json" || /^\s*[[{]/.test(text);
+  const table = isJson ? readJsonRows(text, file) : readCsvRows(text, file);
+  refuseMissingColumns(table, file);
+  if (table.rows.length === 0) throw new CsopsError("file_empty", `${file} has no customers`);
 
+  return toCustomers(table.rows, file);
+}
+
+function refuseMissingColumns({ columns }: FactsTable, file: string): void {
   const missing = FACT_COLUMNS.filter((column) => !columns.includes(column));
-  if (missing.length > 0) {
-    throw new CsopsError(
-      "facts_missing_column",
-      `${file}: missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}; ` +
-        `a facts file needs ${FACT_COLUMNS.join(", ")}`,
-    );
-  }
+  if (missing.length === 0) return;
 
-  return toCustomers(rows, file, isJson ? "element" : "line");
+  throw new CsopsError(
+    "facts_missing_column",
+    `${file}: missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}; ` +
+      `a facts file needs ${FACT_COLUMNS.join(", ")}`,
+  );
 }
 
-function readTextOrFail(file: string): string {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? "unreadable";
-    throw new CsopsError("file_unreadable", `cannot read ${file} (${reason})`, [], {
-      cause: error,
-    });
-  }
-  text = text.replace(/^\uFEFF/, "");
-  if (text.trim() === "") throw new CsopsError("file_empty", `${file} is empty`);
-
-  return text;
-}
-
-function readCsvRows(text: string, file: string): { columns: string[]; rows: RawRow[] } {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parseCsv(text, {
-      delimiter: guessDelimiter(text),
-      trim: true,
-      info: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-    }) as unknown as typeof records;
-  } catch (error) {
-    throw new CsopsError("facts_invalid", `${file}: not readable as CSV: ${messageOf(error)}`, [], {
-      cause: error,
-    });
-  }
-
-  const [header, ...body] = records;
-  const columns = (header?.record ?? []).map(normalizeColumn);
-  const rows = body.map(({ record, info }) => ({
-    line: info.lines,
-    cells: new Map(columns.map((column, index) => [column, record[index] ?? ""])),
-    width: record.length,
-  }));
-  for (const row of rows) {
-    if (row.width !== columns.length) row.cells.set("#width", String(row.width));
-  }
-
-  return { columns, rows };
-}
-
-/** The separator is whichever of comma, semicolon and tab the header line uses most. */
-function guessDelimiter(text: string): string {
-  const header = text.slice(0, text.search(/\r?\n|$/));
-  const counts = [",", ";", "\t"].map((candidate) => [candidate, header.split(candidate).length]);
-  counts.sort((a, b) => Number(b[1]) - Number(a[1]));
-
-  return String(counts[0]?.[0] ?? ",");
-}
-
-function readJsonRows(text: string, file: string): { columns: string[]; rows: RawRow[] } {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new CsopsError("facts_invalid", `${file}: not valid JSON: ${messageOf(error)}`, [], {
-      cause: error,
-    });
-  }
-  if (!Array.isArray(data)) {
-    throw new CsopsError("facts_invalid", `${file}: expected a JSON array of customer objects`);
-  }
-
-  const columns = new Set<string>();
-  const rows = data.map((element: unknown, index) => {
-    const cells = new Map<string, string>();
-    if (typeof element !== "object" || element === null || Array.isArray(element)) {
-      cells.set("#not-object", "true");
-    } else {
-      for (const [key, value] of Object.entries(element)) {
-        columns.add(normalizeColumn(key));
-        cells.set(normalizeColumn(key), value === null ? "" : String(value).trim());
-      }
-    }
-    return { line: index + 1, cells };
-  });
-
-  return { columns: [...columns], rows };
-}
-
-function toCustomers(rows: RawRow[], file: string, unit: "line" | "element"): FactsFile {
+function toCustomers(rows: FactsTableRow[], file: string): FactsFile {
   const customers: CustomerFacts[] = [];
   const problems: Problem[] = [];
-  const firstLineOf = new Map<string, number>();
-  const report = (line: number, column: string | undefined, message: string): void => {
-    problems.push({
-      file,
-      line,
-      column,
-      message: `${unit} ${line}: ${message}`,
-    });
-  };
+  const firstRowOf = new Map<string, FactsTableRow>();
 
-  for (const { line, cells } of rows) {
-    if (cells.has("#not-object")) {
-      report(line, undefined, "expected an object with the facts columns");
-      continue;
-    }
-    if (cells.has("#width")) {
-      report(line, undefined, `has ${cells.get("#width")} cells, expected one per column`);
-      continue;
-    }
+  for (const row of rows) {
+    const messages = [...row.problems];
+    const parsed = messages.length === 0 ? parseCells(row) : undefined;
+    if (parsed !== undefined && "errors" in parsed) messages.push(...parsed.errors);
 
-    const row = Object.fromEntries(FACT_COLUMNS.map((c) => [c, cells.get(c) ?? ""]));
-    const parsed = parseFactsRow(row as Record<FactColumn, string>);
-    if ("errors" in parsed) {
-      for (const { column, value, expected } of parsed.errors) {
-        report(line, column, `${column} "${value}" is not valid: expected ${expected}`);
+    // Every row with an id claims it, valid or not, so a later copy is never taken silently.
+    const id = row.cells.get("customer_id") ?? "";
+    const first = firstRowOf.get(id);
+    if (first !== undefined) messages.push(`customer_id "${id}" repeats ${describeRow(first)}`);
+    else if (id !== "") firstRowOf.set(id, row);
+
+    if (messages.length > 0) {
+      const prefix = row.label === undefined ? "" : `${row.label}: `;
+      for (const message of messages) {
+        problems.push({ file, line: row.line, message: `${prefix}${message}` });
       }
-      continue;
+    } else if (parsed !== undefined && "facts" in parsed) {
+      customers.push(parsed.facts);
     }
-
-    const id = parsed.facts.customerId;
-    const first = firstLineOf.get(id);
-    if (first !== undefined) {
-      report(line, "customer_id", `customer_id "${id}" repeats ${unit} ${first}`);
-      continue;
-    }
-    firstLineOf.set(id, line);
-    customers.push(parsed.facts);
   }
 
   return { customers, problems };
 }
 
-function normalizeColumn(name: string): string {
-  return name.trim().toLowerCase();
+function parseCells(row: FactsTableRow): { facts: CustomerFacts } | { errors: string[] } {
+  const cells = Object.fromEntries(FACT_COLUMNS.map((c) => [c, row.cells.get(c) ?? ""]));
+  const parsed = parseFactsRow(cells as Record<FactColumn, string>);
+  if ("facts" in parsed) return parsed;
+
+  return {
+    errors: parsed.errors.map(
+      ({ column, value, expected }) => `${column} "${value}" is not valid: expected ${expected}`,
+    ),
+  };
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+function describeRow(row: FactsTableRow): string {
+  return row.label === undefined ? `line ${row.line}` : `${row.label} (line ${row.line})`;
 }

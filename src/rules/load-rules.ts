@@ -6,7 +6,7 @@ import type { z } from "zod";
 
 import type { Rules } from "../domain/rules.js";
 import { CsopsError, type Problem } from "../errors.js";
-import { rulesSchema } from "./rules-schema.js";
+import { safeParseRules } from "./rules-schema.js";
 
 /** The rules csops ships with: the seed document's values. */
 export const DEFAULT_RULES_FILE = fileURLToPath(
@@ -19,7 +19,12 @@ export function loadRulesOrFail(file: string = DEFAULT_RULES_FILE): Rules {
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
-    throw new CsopsError("file_unreadable", `cannot read rules file ${file}`, [], { cause: error });
+    throw new CsopsError(
+      "file_unreadable",
+      `cannot read rules file ${file}: ${describeReadError(error)}`,
+      [],
+      { cause: error },
+    );
   }
 
   return parseRulesOrFail(text, file);
@@ -39,14 +44,29 @@ export function parseRulesOrFail(text: string, file: string): Rules {
     message: `YAML syntax: ${firstLineOf(error.message)}`,
   }));
   if (syntaxProblems.length > 0) throw invalid(file, syntaxProblems);
+  if (document.contents === null) {
+    throw invalid(file, [{ file, message: `the file is empty; expected ${RULES_KEYS}` }]);
+  }
 
-  const result = rulesSchema.safeParse(document.toJS());
+  const result = safeParseRules(document.toJS());
   if (result.success) return result.data;
 
   throw invalid(
     file,
     result.error.issues.map((issue) => locate(issue, document, lines, file)),
   );
+}
+
+const RULES_KEYS = "version, windows, usage_levels, precedence, segments and fact_sources";
+
+/** The operating system's reason in words; its codes mean little to the people who edit rules. */
+function describeReadError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "no such file";
+  if (code === "EISDIR") return "it is a directory";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+
+  return code ?? String(error);
 }
 
 function invalid(file: string, problems: Problem[]): CsopsError {

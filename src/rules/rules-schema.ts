@@ -5,6 +5,7 @@ import {
   CATEGORY_FACTS,
   FACT_NAMES,
   NUMERIC_FACTS,
+  USAGE_LEVELS,
   type FactName,
 } from "../domain/facts.js";
 import { COMPARISONS, SEGMENT_IDS, type Condition, type Rules } from "../domain/rules.js";
@@ -24,6 +25,25 @@ const categoryLeaf = z.strictObject({
   fact: z.enum(CATEGORY_FACTS),
   in: z.array(z.string().min(1)).min(1),
 });
+// A misspelt level would make its rule silently never hold, so only the real levels pass.
+const usageLevelLeaf = z.strictObject({
+  fact: z.literal("usage_level"),
+  in: z
+    .array(
+      z
+        .string()
+        .refine((level) => (USAGE_LEVELS as readonly string[]).includes(level.toLowerCase()), {
+          error: `expected one of ${USAGE_LEVELS.join(", ")}`,
+        }),
+    )
+    .min(1),
+});
+
+/** Names a missing key as missing, where zod would say "expected string, received undefined". */
+const describeMissing: z.core.$ZodErrorMap = (issue) =>
+  issue.code === "invalid_type" && issue.input === undefined
+    ? `missing; expected ${issue.expected}`
+    : undefined;
 
 /**
  * A condition is validated by its shape's own schema, chosen from its keys, so that a mistake
@@ -43,7 +63,7 @@ const condition: z.ZodType<Condition> = z.lazy(() =>
       });
       return;
     }
-    const result = schema.safeParse(value);
+    const result = schema.safeParse(value, { error: describeMissing });
     for (const issue of result.error?.issues ?? []) {
       ctx.issues.push({ ...issue, input: value, path: issue.path } as never);
     }
@@ -59,6 +79,7 @@ function schemaForCondition(value: unknown): z.ZodType | undefined {
 
   const fact = value.fact as FactName;
   if ((BOOLEAN_FACTS as readonly string[]).includes(fact)) return booleanLeaf;
+  if (fact === "usage_level") return usageLevelLeaf;
   if ((CATEGORY_FACTS as readonly string[]).includes(fact)) return categoryLeaf;
   if ((NUMERIC_FACTS as readonly string[]).includes(fact)) return numericLeaf;
 
@@ -128,3 +149,8 @@ export const rulesSchema: z.ZodType<Rules> = z.strictObject({
   ),
   fact_sources: factSources,
 });
+
+/** Validates parsed rules, collecting every issue rather than stopping at the first. */
+export function safeParseRules(data: unknown): z.ZodSafeParseResult<Rules> {
+  return rulesSchema.safeParse(data, { error: describeMissing });
+}

@@ -1,0 +1,59 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+
+import { CsopsError } from "../errors.js";
+import { configSchema, type Config } from "./config-schema.js";
+import { parseYamlOrFail } from "./parse-yaml-or-fail.js";
+
+export const CONFIG_FILE_NAME = "csops.config.yaml";
+
+/** A validated configuration and where it came from (undefined: no file, all defaults). */
+export interface LoadedConfig {
+  config: Config;
+  file: string | undefined;
+}
+
+/**
+ * Finds and validates the configuration: `--config FILE`, else `CSOPS_CONFIG`, else
+ * `csops.config.yaml` in the working directory, else the defaults. A file named explicitly must
+ * exist; the one in the working directory is optional. Paths inside the file (rules, import
+ * folder) are resolved against the file's own folder, so a config works from any directory.
+ */
+export function loadConfigOrFail(options: {
+  file?: string | undefined;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}): LoadedConfig {
+  const named = options.file ?? options.env.CSOPS_CONFIG;
+  const file =
+    named === undefined ? resolve(options.cwd, CONFIG_FILE_NAME) : resolve(options.cwd, named);
+  if (named === undefined && !existsSync(file)) {
+    return { config: resolvePaths(configSchema.parse({}), options.cwd), file: undefined };
+  }
+
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? "unreadable";
+    throw new CsopsError(
+      "file_unreadable",
+      `cannot read configuration file ${file} (${reason})`,
+      [],
+      {
+        cause: error,
+      },
+    );
+  }
+  const config = parseYamlOrFail(text, file, configSchema, "configuration file");
+
+  return { config: resolvePaths(config, dirname(file)), file };
+}
+
+function resolvePaths(config: Config, base: string): Config {
+  return {
+    ...config,
+    rules: config.rules === undefined ? undefined : resolve(base, config.rules),
+    sources: { ...config.sources, import_folder: resolve(base, config.sources.import_folder) },
+  };
+}
