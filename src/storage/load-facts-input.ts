@@ -1,0 +1,297 @@
+import type { Kysely } from "kysely";
+import { Temporal } from "temporal-polyfill";
+
+import type { CalendarDate } from "../domain/dates.js";
+import type { FactsInput, MatomoUserActivity } from "../domain/facts-input.js";
+import type { SourceName } from "../domain/records.js";
+import { readCount } from "./dialect-differences.js";
+import { rowToRecord, type Row } from "./record-tables.js";
+import type { StorageTables } from "./storage-tables.js";
+
+export interface FactsInputOptions {
+  /** Tickets created in the `ticketWindowDays` days before `asOf` count. */
+  ticketWindowDays: number;
+  /** Logins and features in the `usageWindowDays` days before `asOf` count. */
+  usageWindowDays: number;
+  /** The event category whose distinct actions are the features used. */
+  featureCategory: string;
+  /** Count this event as a login instead of every visit that carries a user id. */
+  loginEvent?: { category: string; action: string } | undefined;
+}
+
+type Db = Kysely<StorageTables>;
+
+/**
+ * Everything the facts builder reads for `asOf`. Windows end the day before `asOf` (a window of
+ * N days is `asOf − N` to `asOf − 1`); nothing dated `asOf` or later is read. Per-user Matomo
+ * activity is aggregated in SQL, so memory grows with users, not visits.
+ */
+export async function loadFactsInput(
+  db: Db,
+  asOf: CalendarDate,
+  options: FactsInputOptions,
+): Promise<FactsInput> {
+  const usageFrom = subtractDays(asOf, options.usageWindowDays);
+  const ticketFrom = subtractDays(asOf, options.ticketWindowDays);
+
+  return {
+    asOf,
+    companies: await loadCompanies(db),
+    owners: await loadAll(db, "hubspot_owners", "owner_id"),
+    recentTickets: await loadRecentTickets(db, ticketFrom, asOf),
+    stripeCustomers: await loadAll(db, "stripe_customers", "customer_id"),
+    stripeSubscriptions: await loadAll(db, "stripe_subscriptions", "subscription_id"),
+    openInvoices: await loadOpenInvoices(db),
+    matomoActivity: await loadMatomoActivity(db, usageFrom, asOf, options),
+    matomoUserAggregates: await loadUserAggregates(db, asOf),
+    matomoVisitsInWindow: await countVisitsInWindow(db, usageFrom, asOf),
+    matomoCoveredDays: await loadCoveredDays(db, asOf),
+    sources: await loadNewestDataPerSource(db),
+  };
+}
+
+function subtractDays(date: CalendarDate, days: number): CalendarDate {
+  return Temporal.PlainDate.from(date).subtract({ days }).toString();
+}
+
+/** Every row of a record table, as records, in key order. */
+async function loadAll<K extends "hubspot_owners" | "stripe_customers" | "stripe_subscriptions">(
+  db: Db,
+  kind: K,
+  key: string,
+) {
+  const tables = db as unknown as Kysely<Record<string, Row>>;
+  const rows = await tables.selectFrom(kind).selectAll().orderBy(key).execute();
+
+  return rows.map((row) => rowToRecord(kind, row));
+}
+
+async function loadCompanies(db: Db) {
+  const rows = await db
+    .selectFrom("hubspot_companies")
+    .selectAll()
+    .where((eb) => eb.or([eb("is_deleted", "is", null), eb("is_deleted", "=", 0)]))
+    .orderBy("company_id")
+    .execute();
+
+  return rows.map((row) => rowToRecord("hubspot_companies", row as unknown as Row));
+}
+
+async function loadOpenInvoices(db: Db) {
+  const rows = await db
+    .selectFrom("stripe_invoices")
+    .selectAll()
+    .where("status", "=", "open")
+    .orderBy("invoice_id")
+    .execute();
+
+  return rows.map((row) => rowToRecord("stripe_invoices", row as unknown as Row));
+}
+
+/** Tickets created in the window, each with its companies: its own and its association rows. */
+async function loadRecentTickets(
+  db: Db,
+  from: CalendarDate,
+  asOf: CalendarDate,
+): Promise<FactsInput["recentTickets"]> {
+  const rows = await db
+    .selectFrom("hubspot_tickets as t")
+    .leftJoin("hubspot_ticket_companies as tc", "tc.ticket_id", "t.ticket_id")
+    .select(["t.ticket_id", "t.created_date", "t.company_id", "tc.company_id as associated_id"])
+    .where("t.created_date", ">=", from)
+    .where("t.created_date", "<", asOf)
+    .where((eb) => eb.or([eb("t.is_deleted", "is", null), eb("t.is_deleted", "=", 0)]))
+    .orderBy("t.ticket_id")
+    .execute();
+
+  const tickets = new Map<string, { createdDate: CalendarDate; companyIds: Set<string> }>();
+  for (const row of rows) {
+    let ticket = tickets.get(row.ticket_id);
+    if (ticket === undefined) {
+      ticket = { createdDate: row.created_date, companyIds: new Set() };
+      tickets.set(row.ticket_id, ticket);
+    }
+    if (row.company_id !== null) ticket.companyIds.add(row.company_id);
+    if (row.associated_id !== null) ticket.companyIds.add(row.associated_id);
+  }
+
+  return [...tickets].map(([ticketId, ticket]) => ({
+    ticketId,
+    companyIds: [...ticket.companyIds].sort(),
+    createdDate: ticket.createdDate,
+  }));
+}
+
+/**
+ * Per user id seen in visits before `asOf`: the newest login date and the logins in the
+ * window, then the distinct features used in the window.
+ */
+async function loadMatomoActivity(
+  db: Db,
+  from: CalendarDate,
+  asOf: CalendarDate,
+  options: FactsInputOptions,
+): Promise<MatomoUserActivity[]> {
+  const logins =
+    options.loginEvent === undefined
+      ? await countVisitLogins(db, from, asOf)
+      : await countEventLogins(db, from, asOf, options.loginEvent);
+  const features = await loadFeaturesPerUser(db, from, asOf, options.featureCategory);
+
+  return logins.map((row) => ({
+    userId: row.user_id,
+    ...(row.last_login_date === null ? {} : { lastLoginDate: row.last_login_date }),
+    loginsInWindow: readCount(row.logins_in_window),
+    featuresInWindow: features.get(row.user_id) ?? [],
+  }));
+}
+
+interface LoginRow {
+  user_id: string;
+  last_login_date: string | null;
+  logins_in_window: string | number | bigint | null;
+}
+
+/** Every visit that carries a user id is one login. */
+async function countVisitLogins(db: Db, from: CalendarDate, asOf: CalendarDate) {
+  const rows = await db
+    .selectFrom("matomo_visits")
+    .select((eb) => [
+      "user_id",
+      eb.fn.max("visit_date").as("last_login_date"),
+      eb.fn
+        .sum<number>(eb.case().when("visit_date", ">=", from).then(1).else(0).end())
+        .as("logins_in_window"),
+    ])
+    .where("user_id", "is not", null)
+    .where("visit_date", "<", asOf)
+    .groupBy("user_id")
+    .orderBy("user_id")
+    .execute();
+
+  return rows as LoginRow[];
+}
+
+/** Every configured login event is one login; visits without one only make the user known. */
+async function countEventLogins(
+  db: Db,
+  from: CalendarDate,
+  asOf: CalendarDate,
+  loginEvent: { category: string; action: string },
+) {
+  const rows = await db
+    .selectFrom("matomo_visits as v")
+    .leftJoin("matomo_events as e", (join) =>
+      join
+        .onRef("e.visit_id", "=", "v.visit_id")
+        .on("e.category", "=", loginEvent.category)
+        .on("e.action", "=", loginEvent.action),
+    )
+    .select((eb) => [
+      "v.user_id",
+      eb.fn
+        .max(eb.case().when("e.visit_id", "is not", null).then(eb.ref("v.visit_date")).end())
+        .as("last_login_date"),
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when(eb.and([eb("e.visit_id", "is not", null), eb("v.visit_date", ">=", from)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as("logins_in_window"),
+    ])
+    .where("v.user_id", "is not", null)
+    .where("v.visit_date", "<", asOf)
+    .groupBy("v.user_id")
+    .orderBy("v.user_id")
+    .execute();
+
+  return rows as LoginRow[];
+}
+
+async function loadFeaturesPerUser(
+  db: Db,
+  from: CalendarDate,
+  asOf: CalendarDate,
+  featureCategory: string,
+): Promise<Map<string, string[]>> {
+  const rows = await db
+    .selectFrom("matomo_visits as v")
+    .innerJoin("matomo_events as e", "e.visit_id", "v.visit_id")
+    .select(["v.user_id", "e.action"])
+    .distinct()
+    .where("v.user_id", "is not", null)
+    .where("v.visit_date", ">=", from)
+    .where("v.visit_date", "<", asOf)
+    .where("e.category", "=", featureCategory)
+    .orderBy("v.user_id")
+    .orderBy("e.action")
+    .execute();
+
+  const features = new Map<string, string[]>();
+  for (const row of rows) {
+    if (row.user_id === null) continue;
+    const list = features.get(row.user_id) ?? [];
+    list.push(row.action);
+    features.set(row.user_id, list);
+  }
+
+  return features;
+}
+
+/** Aggregates exported on `asOf` or before: their window ends the day before the export. */
+async function loadUserAggregates(db: Db, asOf: CalendarDate) {
+  const rows = await db
+    .selectFrom("matomo_users")
+    .selectAll()
+    .where("exported_on", "<=", asOf)
+    .orderBy("user_id")
+    .execute();
+
+  return rows.map((row) => rowToRecord("matomo_users", row as unknown as Row));
+}
+
+async function countVisitsInWindow(db: Db, from: CalendarDate, asOf: CalendarDate) {
+  const row = await db
+    .selectFrom("matomo_visits")
+    .select((eb) => [eb.fn.countAll().as("total"), eb.fn.count("user_id").as("identified")])
+    .where("visit_date", ">=", from)
+    .where("visit_date", "<", asOf)
+    .executeTakeFirstOrThrow();
+  const total = readCount(row.total);
+
+  return { total, withoutUserId: total - readCount(row.identified) };
+}
+
+async function loadCoveredDays(db: Db, asOf: CalendarDate): Promise<CalendarDate[]> {
+  const rows = await db
+    .selectFrom("matomo_coverage")
+    .select("day")
+    .where("day", "<", asOf)
+    .orderBy("day")
+    .execute();
+
+  return rows.map((row) => row.day);
+}
+
+/** Per source, the newest `data_as_of` of its successful imports. */
+async function loadNewestDataPerSource(db: Db): Promise<FactsInput["sources"]> {
+  const rows = await db
+    .selectFrom("imports")
+    .select((eb) => ["source", eb.fn.max("data_as_of").as("newest")])
+    .where("status", "=", "imported")
+    .groupBy("source")
+    .execute();
+
+  const sources: FactsInput["sources"] = { hubspot: {}, stripe: {}, matomo: {} };
+  for (const row of rows) {
+    const source = row.source as SourceName | null;
+    if (source === null || !(source in sources) || row.newest === null) continue;
+    sources[source] = { newestDataAt: Number(row.newest) };
+  }
+
+  return sources;
+}
