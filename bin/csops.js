@@ -8,5 +8,11 @@ if (!existsSync(entry)) {
   process.exit(1);
 }
 
+// Output piped into `head` or `less` that closes early is not an error.
+process.stdout.on("error", (error) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 const { runCli } = await import(entry.href);
 await runCli(process.argv.slice(2));

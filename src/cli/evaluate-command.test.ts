@@ -3,47 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 
 import { DEFAULT_RULES_FILE } from "../rules/load-rules.js";
-import { runCli } from "./main.js";
+import { runCliCaptured as csops } from "../test-support/run-cli-captured.js";
 
 const fixtures = fileURLToPath(new URL("../../test/fixtures/facts/", import.meta.url));
 const fixture = (name: string) => join(fixtures, name);
 const AS_OF = "2026-12-03";
-
-interface Run {
-  stdout: string;
-  stderr: string;
-  exitCode: number;
-}
-
-/** Runs `csops …` in this process, capturing what it prints and how it would exit. */
-async function csops(...argv: string[]): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const capture = (append: (text: string) => void) => (chunk: string | Uint8Array) => {
-    append(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
-    return true;
-  };
-  const out = vi.spyOn(process.stdout, "write").mockImplementation(capture((t) => (stdout += t)));
-  const err = vi.spyOn(process.stderr, "write").mockImplementation(capture((t) => (stderr += t)));
-  try {
-    await runCli(argv);
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-  const exitCode = Number(process.exitCode ?? 0);
-  process.exitCode = undefined;
-
-  return { stdout: withoutColour(stdout), stderr: withoutColour(stderr), exitCode };
-}
-
-function withoutColour(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\u001b\[[0-9;]*m/g, "");
-}
 
 afterEach(() => {
   process.exitCode = undefined;

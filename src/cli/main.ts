@@ -5,7 +5,13 @@ import { EXIT_CODES } from "./exit-codes.js";
 
 /** Each command loads only when it runs, so `csops` starts fast whatever it grows into. */
 const subCommands: Record<string, () => Promise<CommandDef>> = {
+  demo: () => import("./demo-command.js").then((m) => m.default as CommandDef),
+  import: () => import("./import-command.js").then((m) => m.default as CommandDef),
+  imports: () => import("./imports-command.js").then((m) => m.default as CommandDef),
+  facts: () => import("./facts-command.js").then((m) => m.default as CommandDef),
+  "join-report": () => import("./join-report-command.js").then((m) => m.default as CommandDef),
   evaluate: () => import("./evaluate-command.js").then((m) => m.default as CommandDef),
+  migrate: () => import("./migrate-command.js").then((m) => m.default as CommandDef),
 };
 
 const main = defineCommand({

@@ -1,3 +1,5 @@
+import { Cron } from "croner";
+import { Temporal } from "temporal-polyfill";
 import { z } from "zod";
 
 /**
@@ -8,6 +10,32 @@ import { z } from "zod";
 
 const days = z.number().int().positive();
 
+/** An IANA time zone name that this Node.js knows, such as `Europe/London`. */
+const timeZone = z.string().check((ctx) => {
+  try {
+    Temporal.Now.zonedDateTimeISO(ctx.value);
+  } catch {
+    ctx.issues.push({
+      code: "custom",
+      input: ctx.value,
+      message: `"${ctx.value}" is not a time zone; expected an IANA name such as Europe/London`,
+    });
+  }
+});
+
+/** A five-field cron expression, as croner reads it. */
+const cronExpression = z.string().check((ctx) => {
+  try {
+    new Cron(ctx.value, { paused: true });
+  } catch (error) {
+    ctx.issues.push({
+      code: "custom",
+      input: ctx.value,
+      message: `"${ctx.value}" is not a cron expression (${(error as Error).message}); expected e.g. "0 9 * * *"`,
+    });
+  }
+});
+
 const person = z.strictObject({
   name: z.string().min(1).describe("how the person appears in the queue and on outcomes"),
   email: z.string().email().optional(),
@@ -16,8 +44,7 @@ const person = z.strictObject({
 });
 
 export const configSchema = z.strictObject({
-  time_zone: z
-    .string()
+  time_zone: timeZone
     .default("Europe/London")
     .describe("IANA zone of the team: evaluation dates, the 09:00 run and visit dates use it"),
   rules: z
@@ -61,8 +88,7 @@ export const configSchema = z.strictObject({
           plan_property: z.string().default("plan"),
           contract_end_property: z.string().default("contract_end_date"),
           stripe_customer_property: z.string().default("stripe_customer_id"),
-          portal_time_zone: z
-            .string()
+          portal_time_zone: timeZone
             .optional()
             .describe("IANA zone of datetimes in HubSpot UI exports; default: time_zone"),
         })
@@ -122,7 +148,7 @@ export const configSchema = z.strictObject({
 
   schedule: z
     .strictObject({
-      cron: z.string().default("0 9 * * *").describe("when the daily run starts, in time_zone"),
+      cron: cronExpression.default("0 9 * * *").describe("when the daily run starts, in time_zone"),
     })
     .prefault({}),
 

@@ -1,9 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 
-import { CsopsError } from "../errors.js";
 import { configSchema, type Config } from "./config-schema.js";
-import { parseYamlOrFail } from "./parse-yaml-or-fail.js";
+import { parseYamlOrFail, readTextFileOrFail } from "./parse-yaml-or-fail.js";
 
 export const CONFIG_FILE_NAME = "csops.config.yaml";
 
@@ -31,21 +30,11 @@ export function loadConfigOrFail(options: {
     return { config: resolvePaths(configSchema.parse({}), options.cwd), file: undefined };
   }
 
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? "unreadable";
-    throw new CsopsError(
-      "file_unreadable",
-      `cannot read configuration file ${file} (${reason})`,
-      [],
-      {
-        cause: error,
-      },
-    );
-  }
-  const config = parseYamlOrFail(text, file, configSchema, "configuration file");
+  const text = readTextFileOrFail(file, "configuration file");
+  const config = parseYamlOrFail(text, file, {
+    what: "configuration file",
+    safeParse: (data) => configSchema.safeParse(data),
+  });
 
   return { config: resolvePaths(config, dirname(file)), file };
 }

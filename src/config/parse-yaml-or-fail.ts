@@ -1,19 +1,24 @@
+import { readFileSync } from "node:fs";
+
 import { LineCounter, isNode, parseDocument, type Document } from "yaml";
 import type { z } from "zod";
 
 import { CsopsError, type Problem } from "../errors.js";
 
+/** How a YAML file is checked: its schema's safe parse, and what an empty file means. */
+export interface YamlValidation<T> {
+  /** The file's role in messages: "rules file", "configuration file". */
+  what: string;
+  safeParse: (data: unknown) => z.ZodSafeParseResult<T>;
+  /** Undefined: an empty file is an empty mapping, every setting at its default. */
+  whenEmpty?: string | undefined;
+}
+
 /**
- * Parses YAML text and validates it with a schema. Every mistake is reported at once, each at
- * the line of the YAML node it is about (or its nearest parent), as `config_invalid`.
- * `what` names the file's role in the message: "rules file", "configuration file".
+ * Parses YAML text and validates it. Every mistake is reported at once, each at the line of
+ * the YAML node it is about (or its nearest parent), as `config_invalid`.
  */
-export function parseYamlOrFail<T>(
-  text: string,
-  file: string,
-  schema: z.ZodType<T>,
-  what: string,
-): T {
+export function parseYamlOrFail<T>(text: string, file: string, validation: YamlValidation<T>): T {
   const lines = new LineCounter();
   const document = parseDocument(text, { lineCounter: lines, prettyErrors: true });
   const syntaxProblems = document.errors.map((error) => ({
@@ -22,17 +27,45 @@ export function parseYamlOrFail<T>(
     column: error.linePos?.[0].col,
     message: `YAML syntax: ${firstLineOf(error.message)}`,
   }));
-  if (syntaxProblems.length > 0) throw invalid(file, what, syntaxProblems);
+  if (syntaxProblems.length > 0) throw invalid(file, validation.what, syntaxProblems);
+  if (document.contents === null && validation.whenEmpty !== undefined) {
+    throw invalid(file, validation.what, [{ file, message: validation.whenEmpty }]);
+  }
 
-  // An empty file is an empty mapping: every setting takes its default.
-  const result = schema.safeParse(document.toJS() ?? {});
+  const result = validation.safeParse(document.toJS() ?? {});
   if (result.success) return result.data;
 
   throw invalid(
     file,
-    what,
-    result.error.issues.map((issue) => locate(issue, document, lines, file)),
+    validation.what,
+    result.error.issues
+      .map((issue) => locate(issue, document, lines, file))
+      .sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
   );
+}
+
+/** A text file's contents, or `file_unreadable` with the reason in words. */
+export function readTextFileOrFail(file: string, what: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    throw new CsopsError(
+      "file_unreadable",
+      `cannot read ${what} ${file}: ${describeReadError(error)}`,
+      [],
+      { cause: error },
+    );
+  }
+}
+
+/** The operating system's reason in words; its codes mean little to the people who edit files. */
+function describeReadError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "no such file";
+  if (code === "EISDIR") return "it is a directory";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+
+  return code ?? String(error);
 }
 
 function invalid(file: string, what: string, problems: Problem[]): CsopsError {
