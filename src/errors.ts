@@ -47,3 +47,13 @@ export function formatProblem(problem: Problem): string {
 
   return `${where.join(":")}: ${problem.message}`;
 }
+
+/** Why a file could not be read, in words: `ENOENT` means little to the person at the terminal. */
+export function describeReadError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "no such file";
+  if (code === "EISDIR") return "it is a directory";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+
+  return code ?? String(error);
+}

@@ -6,6 +6,7 @@ import { Temporal } from "temporal-polyfill";
 import { loadConfigOrFail } from "../config/load-config.js";
 import { writeDemoExports, type DemoSummary } from "../demo/write-demo-exports.js";
 import { CsopsError } from "../errors.js";
+import { CONTEXT_ARGS } from "./command-context.js";
 
 export default defineCommand({
   meta: {
@@ -33,15 +34,7 @@ export default defineCommand({
       description: "the same seed writes the same bytes",
       default: "1",
     },
-    config: {
-      type: "string",
-      description: "configuration file (default: csops.config.yaml when present)",
-    },
-    verbose: {
-      type: "boolean",
-      description: "show stack traces on errors",
-      default: false,
-    },
+    ...CONTEXT_ARGS,
   },
   async run({ args }) {
     const { config } = loadConfigOrFail({

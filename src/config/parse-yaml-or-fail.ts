@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { LineCounter, isNode, parseDocument, type Document } from "yaml";
 import type { z } from "zod";
 
-import { CsopsError, type Problem } from "../errors.js";
+import { CsopsError, describeReadError, type Problem } from "../errors.js";
 
 /** How a YAML file is checked: its schema's safe parse, and what an empty file means. */
 export interface YamlValidation<T> {
@@ -56,16 +56,6 @@ export function readTextFileOrFail(file: string, what: string): string {
       { cause: error },
     );
   }
-}
-
-/** The operating system's reason in words; its codes mean little to the people who edit files. */
-function describeReadError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") return "no such file";
-  if (code === "EISDIR") return "it is a directory";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-
-  return code ?? String(error);
 }
 
 function invalid(file: string, what: string, problems: Problem[]): CsopsError {

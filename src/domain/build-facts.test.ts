@@ -1,7 +1,7 @@
-import { Temporal } from "temporal-polyfill";
 import { describe, expect, it } from "vitest";
 
 import { buildFacts } from "./build-facts.js";
+import { listDays } from "./add-days.js";
 import type { CalendarDate } from "./dates.js";
 import type { FactsInput } from "./facts-input.js";
 import type { FactsSettings } from "./facts-settings.js";
@@ -12,18 +12,6 @@ const AS_OF = "2026-12-03";
 
 /** Unix seconds of an ISO instant. */
 const at = (instant: string) => Date.parse(instant) / 1000;
-
-function daysFrom(first: CalendarDate, last: CalendarDate): CalendarDate[] {
-  const days: CalendarDate[] = [];
-  for (
-    let day = Temporal.PlainDate.from(first);
-    day.toString() <= last;
-    day = day.add({ days: 1 })
-  ) {
-    days.push(day.toString());
-  }
-  return days;
-}
 
 function settingsWith(fields: Partial<FactsSettings> = {}): FactsSettings {
   return {
@@ -79,7 +67,7 @@ function inputWith(fields: Partial<FactsInput> = {}): FactsInput {
     ],
     matomoUserAggregates: [],
     matomoVisitsInWindow: { total: 40, withoutUserId: 4 },
-    matomoCoveredDays: daysFrom("2026-11-01", "2026-12-02"),
+    matomoCoveredDays: listDays("2026-11-01", "2026-12-02"),
     sources: {
       hubspot: { newestDataAt: at("2026-12-02T18:00:00Z") },
       stripe: { newestDataAt: at("2026-12-02T06:00:00Z") },

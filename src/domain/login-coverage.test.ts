@@ -1,21 +1,11 @@
 import { Temporal } from "temporal-polyfill";
 import { describe, expect, it } from "vitest";
 
+import { listDays } from "./add-days.js";
 import type { CalendarDate } from "./dates.js";
 import { decideLastLogin, describeLoginCoverage } from "./login-coverage.js";
 
 /** Every date from `first` to `last`, both included. */
-function daysFrom(first: CalendarDate, last: CalendarDate): CalendarDate[] {
-  const days: CalendarDate[] = [];
-  for (
-    let day = Temporal.PlainDate.from(first);
-    day.toString() <= last;
-    day = day.add({ days: 1 })
-  ) {
-    days.push(day.toString());
-  }
-  return days;
-}
 
 const without = (days: CalendarDate[], ...gone: CalendarDate[]) =>
   days.filter((day) => !gone.includes(day));
@@ -23,30 +13,30 @@ const without = (days: CalendarDate[], ...gone: CalendarDate[]) =>
 describe("describeLoginCoverage", () => {
   // As of 2026-12-03 with a 30-day window, the window is 2026-11-03 to 2026-12-02.
   it.each<[string, CalendarDate[], boolean, CalendarDate | undefined]>([
-    ["exactly the window", daysFrom("2026-11-03", "2026-12-02"), true, "2026-11-03"],
-    ["the window and more before it", daysFrom("2026-10-01", "2026-12-02"), true, "2026-10-01"],
-    ["all but the window's first day", daysFrom("2026-11-04", "2026-12-02"), false, "2026-11-04"],
+    ["exactly the window", listDays("2026-11-03", "2026-12-02"), true, "2026-11-03"],
+    ["the window and more before it", listDays("2026-10-01", "2026-12-02"), true, "2026-10-01"],
+    ["all but the window's first day", listDays("2026-11-04", "2026-12-02"), false, "2026-11-04"],
     [
       "all but the day before the evaluation date",
-      daysFrom("2026-11-03", "2026-12-01"),
+      listDays("2026-11-03", "2026-12-01"),
       false,
       undefined,
     ],
     [
       "a one-day gap inside",
-      without(daysFrom("2026-11-03", "2026-12-02"), "2026-11-20"),
+      without(listDays("2026-11-03", "2026-12-02"), "2026-11-20"),
       false,
       "2026-11-21",
     ],
     [
       "days on and after the evaluation date, which do not count",
-      daysFrom("2026-11-03", "2026-12-05"),
+      listDays("2026-11-03", "2026-12-05"),
       true,
       "2026-11-03",
     ],
-    ["only days after the evaluation date", daysFrom("2026-12-03", "2026-12-09"), false, undefined],
+    ["only days after the evaluation date", listDays("2026-12-03", "2026-12-09"), false, undefined],
     ["nothing", [], false, undefined],
-    ["the window out of order", daysFrom("2026-11-03", "2026-12-02").reverse(), true, "2026-11-03"],
+    ["the window out of order", listDays("2026-11-03", "2026-12-02").reverse(), true, "2026-11-03"],
   ])("%s", (_, covered, windowCovered, stretchStart) => {
     expect(describeLoginCoverage(covered, "2026-12-03", 30)).toEqual({
       asOf: "2026-12-03",
@@ -63,15 +53,15 @@ describe("describeLoginCoverage", () => {
     ["2028-03-01", 1, "2028-02-29", true],
     ["2028-03-01", 2, "2028-02-29", false],
   ])("as of %s with %i days, covered from %s: %s", (asOf, usageDays, first, windowCovered) => {
-    const covered = daysFrom(first, Temporal.PlainDate.from(asOf).subtract({ days: 1 }).toString());
+    const covered = listDays(first, Temporal.PlainDate.from(asOf).subtract({ days: 1 }).toString());
 
     expect(describeLoginCoverage(covered, asOf, usageDays).windowCovered).toBe(windowCovered);
   });
 });
 
 describe("decideLastLogin", () => {
-  const stretch = describeLoginCoverage(daysFrom("2026-11-20", "2026-12-02"), "2026-12-03", 30);
-  const noStretch = describeLoginCoverage(daysFrom("2026-11-01", "2026-12-01"), "2026-12-03", 30);
+  const stretch = describeLoginCoverage(listDays("2026-11-20", "2026-12-02"), "2026-12-03", 30);
+  const noStretch = describeLoginCoverage(listDays("2026-11-01", "2026-12-01"), "2026-12-03", 30);
 
   it.each([
     [

@@ -1,7 +1,6 @@
-import { Temporal } from "temporal-polyfill";
 import { describe, expect, it } from "vitest";
 
-import type { CalendarDate } from "./dates.js";
+import { listDays } from "./add-days.js";
 import type { MatomoUserActivity } from "./facts-input.js";
 import { describeLoginCoverage } from "./login-coverage.js";
 import { buildMatomoFacts } from "./matomo-facts.js";
@@ -11,22 +10,10 @@ import { readVisitLogFacts } from "./read-visit-log-facts.js";
 
 const AS_OF = "2026-12-03";
 
-function daysFrom(first: CalendarDate, last: CalendarDate): CalendarDate[] {
-  const days: CalendarDate[] = [];
-  for (
-    let day = Temporal.PlainDate.from(first);
-    day.toString() <= last;
-    day = day.add({ days: 1 })
-  ) {
-    days.push(day.toString());
-  }
-  return days;
-}
-
 /** The 30-day window 2026-11-03 to 2026-12-02 and more: every count is known. */
-const fullCoverage = describeLoginCoverage(daysFrom("2026-10-20", "2026-12-02"), AS_OF, 30);
+const fullCoverage = describeLoginCoverage(listDays("2026-10-20", "2026-12-02"), AS_OF, 30);
 /** Only the last two weeks: counts over 30 days are unknown. */
-const partialCoverage = describeLoginCoverage(daysFrom("2026-11-19", "2026-12-02"), AS_OF, 30);
+const partialCoverage = describeLoginCoverage(listDays("2026-11-19", "2026-12-02"), AS_OF, 30);
 const noCoverage = describeLoginCoverage([], AS_OF, 30);
 
 function user(userId: string, fields: Partial<MatomoUserActivity> = {}): MatomoUserActivity {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 
 import iconv from "iconv-lite";
 
-import { CsopsError } from "../errors.js";
+import { CsopsError, describeReadError } from "../errors.js";
 
 /**
  * Reads a facts file as text: UTF-8 with or without a byte-order mark, or UTF-16 with one (what
@@ -76,14 +76,4 @@ function lineOfFirstInvalidByte(bytes: Buffer): number | undefined {
   }
 
   return undefined;
-}
-
-/** The operating system's reason in words: `ENOENT` means little to the person at the terminal. */
-function describeReadError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") return "no such file";
-  if (code === "EISDIR") return "it is a directory";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-
-  return code ?? String(error);
 }

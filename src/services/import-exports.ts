@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { createReadStream, statSync } from "node:fs";
 
 import type { Config } from "../config/config-schema.js";
-import { addDays } from "../domain/add-days.js";
+import { listDays } from "../domain/add-days.js";
 import type { CalendarDate } from "../domain/dates.js";
 import type { RecordOfKind, SourceKind } from "../domain/records.js";
 import { CsopsError } from "../errors.js";
@@ -123,7 +123,7 @@ async function writeExport(
 
   const summary = opened.summary();
   if (summary.coverage !== undefined) {
-    await tx.addCoveredDays(importId, daysFrom(summary.coverage.from, summary.coverage.to));
+    await tx.addCoveredDays(importId, listDays(summary.coverage.from, summary.coverage.to));
   }
   const counts = { rowsRead: summary.rowsRead, rowsImported, rowsRejected: problems.rows };
   await tx.finishImport(importId, {
@@ -248,11 +248,4 @@ async function hashFile(file: string): Promise<string | undefined> {
 /** When nothing in the file says how current it is, its modification time does. */
 function modifiedAt(file: string): number {
   return Math.floor(statSync(file).mtimeMs / 1000);
-}
-
-function daysFrom(from: CalendarDate, to: CalendarDate): CalendarDate[] {
-  const days: CalendarDate[] = [];
-  for (let day = from; day <= to; day = addDays(day, 1)) days.push(day);
-
-  return days;
 }

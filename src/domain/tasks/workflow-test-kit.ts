@@ -1,5 +1,3 @@
-import { Temporal } from "temporal-polyfill";
-
 import type { CalendarDate } from "../dates.js";
 import { decideSegment, type Decision } from "../decide-segment.js";
 import type { CustomerFacts } from "../facts.js";
@@ -20,10 +18,7 @@ import type { TaskChange } from "./task-change.js";
 
 export const SETTINGS: TaskSettings = { timeZone: "Europe/London", resolvedCooldownDays: 30 };
 
-/** `date` plus `days`, for writing scenarios as "day 3". */
-export function addDays(date: CalendarDate, days: number): CalendarDate {
-  return Temporal.PlainDate.from(date).add({ days }).toString();
-}
+export { addDays } from "../add-days.js";
 
 /** A healthy, long-standing Standard customer; override what the case is about. */
 export function makeFacts(overrides: Partial<CustomerFacts> = {}): CustomerFacts {
