@@ -10,11 +10,27 @@ export interface DemoFileSpec {
   exportedMinutesBefore: number;
 }
 
-// HubSpot's UI export carries a BOM for Excel; Stripe's Dashboard writes plain UTF-8; Matomo
-// writes UTF-16LE with a BOM and no newline after the last row (VENDOR-NOTES §3.6).
-const HUBSPOT: ExportFormat = { encoding: "utf-8-bom", lineEnd: "\r\n", trailingLineEnd: true };
-const STRIPE: ExportFormat = { encoding: "utf-8", lineEnd: "\n", trailingLineEnd: true };
-const MATOMO: ExportFormat = { encoding: "utf-16le-bom", lineEnd: "\n", trailingLineEnd: false };
+// HubSpot's UI export carries a BOM for Excel and quotes every value; Stripe's Dashboard writes
+// plain UTF-8 and quotes what needs it; Matomo writes UTF-16LE with a BOM, no newline after the
+// last row, and quotes a semicolon too (VENDOR-NOTES §1.8, §3.6).
+const HUBSPOT: ExportFormat = {
+  encoding: "utf-8-bom",
+  lineEnd: "\r\n",
+  trailingLineEnd: true,
+  quoting: "every",
+};
+const STRIPE: ExportFormat = {
+  encoding: "utf-8",
+  lineEnd: "\n",
+  trailingLineEnd: true,
+  quoting: "needed",
+};
+const MATOMO: ExportFormat = {
+  encoding: "utf-16le-bom",
+  lineEnd: "\n",
+  trailingLineEnd: false,
+  quoting: "matomo",
+};
 
 /** The six files, named as the team would name its exports. */
 export const DEMO_FILES = {

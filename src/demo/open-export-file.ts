@@ -1,22 +1,38 @@
-import { createWriteStream, type WriteStream } from "node:fs";
+import type { EventEmitter } from "node:events";
+import { createWriteStream } from "node:fs";
+
+import { stringify, type Options as CsvOptions } from "csv-stringify";
 
 import { CsopsError } from "../errors.js";
+import { guardMatomoFormula } from "./guard-matomo-formula.js";
 
-/** How a vendor writes its export: the bytes of the text, and how lines end. */
+/** How a vendor writes its export: the bytes of the text, how lines end, what is quoted. */
 export interface ExportFormat {
   encoding: "utf-8" | "utf-8-bom" | "utf-16le-bom";
   lineEnd: "\n" | "\r\n";
   /** Matomo ends its last line without a newline; the others end every line. */
   trailingLineEnd: boolean;
+  /**
+   * `every` value is quoted, an empty one too; only the values that `need` it are (a comma, a
+   * quote or a line break); or as `matomo` does, a semicolon quoted too and text that a
+   * spreadsheet would run as a formula guarded.
+   */
+  quoting: "every" | "needed" | "matomo";
 }
 
-/** A file written line by line, in chunks, so memory stays flat however large it grows. */
+/** A cell as the writers give it; a number is written as JavaScript prints it. */
+export type ExportCell = string | number;
+
+/** A file written row by row, in chunks, so memory stays flat however large it grows. */
 export interface ExportFile {
   readonly path: string;
-  /** Lines written so far, the header included: the next line's number is this plus one. */
+  /**
+   * Rows written so far, the header included: the next row's line is this plus one (no value
+   * the demo writes holds a line break).
+   */
   readonly lines: number;
-  /** Adds one line; true when the buffer is full and `flush()` should be awaited. */
-  writeLine(line: string): boolean;
+  /** Adds one row; true when the buffers are full and `flush()` should be awaited. */
+  writeRow(cells: readonly ExportCell[]): boolean;
   /** Writes the buffers that are full; cheap to call often. */
   flush(): Promise<void>;
   /** Writes what is left and closes the file; returns its size in bytes. */
@@ -35,10 +51,14 @@ const BYTE_ORDER_MARKS = {
   "utf-16le-bom": Buffer.from([0xff, 0xfe]),
 } as const;
 
+/** Rows handed to csv-stringify before `writeRow` asks for a flush. */
+const ROWS_IN_FLIGHT = 1024;
+
 /**
- * Creates (or replaces) `path` and writes the format's byte-order mark. Lines are encoded
- * straight into a megabyte buffer as they come: joining millions of rows into one string first
- * costs more in copying and garbage collection than making the rows did.
+ * Creates (or replaces) `path` and writes the format's byte-order mark. csv-stringify turns
+ * each row into text, quoted as the vendor quotes; the text is encoded straight into a
+ * megabyte buffer as it comes: joining millions of rows into one string first costs more in
+ * copying and garbage collection than making the rows did.
  */
 export async function openExportFile(path: string, format: ExportFormat): Promise<ExportFile> {
   const stream = createWriteStream(path, { highWaterMark: WRITE_BUFFER_BYTES });
@@ -63,6 +83,12 @@ export async function openExportFile(path: string, format: ExportFormat): Promis
     chunk = Buffer.allocUnsafe(CHUNK_BYTES);
     used = 0;
   };
+  const encode = (text: string) => {
+    const room = text.length * maxBytesPerUnit;
+    if (used + room > CHUNK_BYTES) finishChunk();
+    if (room > CHUNK_BYTES) full.push(Buffer.from(text, encoding));
+    else used += chunk.write(text, used, encoding);
+  };
   const writeFull = async (): Promise<void> => {
     failIfBroken(path, failure);
     for (const buffer of full.splice(0)) {
@@ -71,27 +97,39 @@ export async function openExportFile(path: string, format: ExportFormat): Promis
     }
   };
 
+  const csv = stringify({
+    ...csvOptionsOf(format.quoting),
+    record_delimiter: format.lineEnd,
+    eof: format.trailingLineEnd,
+    // Each row comes out as a string, encoded above in the file's encoding.
+    readableObjectMode: true,
+    writableHighWaterMark: ROWS_IN_FLIGHT,
+  });
+  csv.on("data", encode);
+  csv.on("error", (error: Error) => {
+    failure ??= error;
+  });
+
   return {
     path,
     get lines() {
       return lines;
     },
-    writeLine(line) {
-      const text = format.trailingLineEnd
-        ? line + format.lineEnd
-        : lines === 0
-          ? line
-          : format.lineEnd + line;
+    writeRow(cells) {
       lines += 1;
-      const room = text.length * maxBytesPerUnit;
-      if (used + room > CHUNK_BYTES) finishChunk();
-      if (room > CHUNK_BYTES) full.push(Buffer.from(text, encoding));
-      else used += chunk.write(text, used, encoding);
 
-      return full.length > 0;
+      return !csv.write(cells) || full.length > 0;
     },
-    flush: writeFull,
+    async flush() {
+      // A stream that failed never drains: its error is thrown instead of waiting.
+      failIfBroken(path, failure);
+      if (csv.writableNeedDrain) await settle(csv, "drain");
+      await writeFull();
+    },
     async close() {
+      failIfBroken(path, failure);
+      csv.end();
+      await settle(csv, "end");
       finishChunk();
       await writeFull();
       stream.end();
@@ -103,8 +141,15 @@ export async function openExportFile(path: string, format: ExportFormat): Promis
   };
 }
 
+function csvOptionsOf(quoting: ExportFormat["quoting"]): CsvOptions {
+  if (quoting === "every") return { quoted: true, quoted_empty: true };
+  if (quoting === "needed") return {};
+
+  return { quoted_match: [";"], cast: { string: guardMatomoFormula } };
+}
+
 /** Waits for `event` or an error, whichever comes first; the error is kept by the caller. */
-function settle(stream: WriteStream, event: "open" | "drain" | "finish"): Promise<void> {
+function settle(stream: EventEmitter, event: "open" | "drain" | "finish" | "end"): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       stream.off(event, done);

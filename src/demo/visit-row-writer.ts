@@ -1,11 +1,10 @@
 import { createRandom, mixPair, mixSeed } from "./create-random.js";
-import { formatMatomoText } from "./csv-cells.js";
 import type { DayVisits } from "./collect-day-visits.js";
 import { dateOfDayNumber, formatClock } from "./day-numbers.js";
 import { FEATURE_EVENT_NAMES, FEATURES } from "./demo-vocabulary.js";
 import type { LoginCalendar } from "./login-calendar.js";
 import { userLocalPartOf } from "./name-user.js";
-import type { ExportFile } from "./open-export-file.js";
+import type { ExportCell, ExportFile } from "./open-export-file.js";
 import type { PlantedProblem } from "./planted-problem.js";
 import { STREAM } from "./random-streams.js";
 
@@ -25,18 +24,13 @@ export interface VisitRowSettings {
 
 const SECONDS_PER_DAY = 86_400;
 const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
-const FEATURE_CELLS = FEATURES.map((feature) => `,event,Feature,${formatMatomoText(feature)},`);
-const FEATURE_NAMES = FEATURES.map((feature) =>
-  (FEATURE_EVENT_NAMES[feature] ?? [""]).map(formatMatomoText),
-);
-const EMPTY_ACTIONS = Array.from({ length: MAX_ACTIONS + 1 }, (_, missing) =>
-  ",,,,,".repeat(missing),
-);
+const FEATURE_NAMES = FEATURES.map((feature) => FEATURE_EVENT_NAMES[feature] ?? [""]);
+/** The timestamps of a visit whose raw data was partly deleted. */
+const BROKEN_TIMES = ["0000-00-00", "", "", "", "0000-00-00 00:00:00"] as const;
 
 /**
  * Turns a day's sorted visits into rows of `Live.getLastVisitsDetails`, numbering the visits
- * and counting each user's. It runs millions of times, so it reuses its buffers and builds each
- * row as one string.
+ * and counting each user's. It runs millions of times, so it reuses its buffers.
  */
 export class VisitRowWriter {
   /** The site zone's offset on the day being written: Matomo shifts action timestamps by it. */
@@ -79,27 +73,34 @@ export class VisitRowWriter {
     const events = isAnonymous
       ? this.drawPageViews(this.visits === 0)
       : this.drawLoginActions(customer, day.ordinals[entry] ?? 0, this.visits === 0);
-    const cells = this.formatActions(start);
+    const actionCells = this.buildActionCells(start);
     const last = this.lastActionAt;
 
     const idVisit = this.firstVisitId + this.visits;
     const isBroken = isAnonymous && this.shouldPlant();
     if (isBroken) this.recordPlanted(idVisit);
     const date = this.dateOf(last);
-    const times = isBroken
-      ? "0000-00-00,,,,0000-00-00 00:00:00"
-      : `${date},${last},${start},${last},${date} ${formatClock(last % SECONDS_PER_DAY)}`;
     const hash = this.settings.calendar.userHashes[customer] ?? 0;
-    const row =
-      `1,${idVisit},${this.visitorIdOf(customer, hash, slot, isAnonymous)},` +
-      `${isAnonymous ? "" : this.userIdOf(customer, hash, slot)},` +
-      `${this.countVisit(customer, hash, slot, isAnonymous)},${times},` +
-      `${this.actions.length},${events}${cells}`;
+    // After the actions, the visitor id, user id and visit count draw from `random` in this
+    // order: the same seed must give the same file.
+    const row: ExportCell[] = [
+      1,
+      idVisit,
+      this.visitorIdOf(customer, hash, slot, isAnonymous),
+      isAnonymous ? "" : this.userIdOf(customer, hash, slot),
+      this.countVisit(customer, hash, slot, isAnonymous),
+      ...(isBroken
+        ? BROKEN_TIMES
+        : [date, last, start, last, `${date} ${formatClock(last % SECONDS_PER_DAY)}`]),
+      this.actions.length,
+      events,
+      ...actionCells,
+    ];
 
     this.visits += 1;
     if (isAnonymous) this.anonymousVisits += 1;
 
-    return this.file.writeLine(row);
+    return this.file.writeRow(row);
   }
 
   outcome(): { visits: number; anonymous: number; planted: PlantedProblem[] } {
@@ -146,21 +147,24 @@ export class VisitRowWriter {
   }
 
   /** The action cells, padded to the header; sets `lastActionAt`. */
-  private formatActions(start: number): string {
-    let cells = "";
+  private buildActionCells(start: number): ExportCell[] {
+    const cells: ExportCell[] = [];
     let at = start;
     for (let position = 0; position < this.actions.length; position += 1) {
       if (position > 0) at += this.random.int(15, 240);
       const feature = this.actions[position] ?? -1;
-      if (feature < 0) cells += `,action,,,,${at + this.siteOffset}`;
+      if (feature < 0) cells.push("action", "", "", "", at + this.siteOffset);
       else {
-        const names = FEATURE_NAMES[feature] ?? [""];
-        cells += `${FEATURE_CELLS[feature]}${this.random.pick(names)},${at + this.siteOffset}`;
+        const name = this.random.pick(FEATURE_NAMES[feature] ?? [""]);
+        cells.push("event", "Feature", FEATURES[feature] ?? "", name, at + this.siteOffset);
       }
+    }
+    for (let position = this.actions.length; position < MAX_ACTIONS; position += 1) {
+      cells.push("", "", "", "", "");
     }
     this.lastActionAt = at;
 
-    return cells + EMPTY_ACTIONS[MAX_ACTIONS - this.actions.length];
+    return cells;
   }
 
   private dateOf(unixSeconds: number): string {
@@ -175,8 +179,7 @@ export class VisitRowWriter {
 
   /**
    * `jane.doe@derras-realestate.co.uk`. Names and domains are lower-case letters, digits, dots
-   * and hyphens, never first: Matomo would neither guard nor quote them, so the check that
-   * `formatMatomoText` makes is skipped on millions of rows (a test reads every user id).
+   * and hyphens, never first: Matomo would neither guard nor quote them.
    */
   private userIdOf(customer: number, hash: number, slot: number): string {
     return `${userLocalPartOf(hash, slot)}@${this.settings.calendar.domains[customer] ?? ""}`;

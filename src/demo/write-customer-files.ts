@@ -1,6 +1,5 @@
 import { join } from "node:path";
 
-import { joinCells, joinQuotedCells } from "./csv-cells.js";
 import { DEMO_FILES, type CustomerFileKey } from "./demo-files.js";
 import { countMalformed } from "./demo-profiles.js";
 import {
@@ -43,22 +42,20 @@ export async function writeCustomerFiles(
   run: DemoRun,
 ): Promise<{ files: WrittenFile[]; planted: PlantedProblem[] }> {
   const files = await openCustomerFiles(outDir);
-  files.companies.writeLine(joinQuotedCells(HUBSPOT_COMPANY_HEADER));
-  files.tickets.writeLine(joinQuotedCells(HUBSPOT_TICKET_HEADER));
-  files.stripeCustomers.writeLine(joinCells(STRIPE_CUSTOMER_HEADER));
-  files.subscriptions.writeLine(joinCells(STRIPE_SUBSCRIPTION_HEADER));
-  files.invoices.writeLine(joinCells(STRIPE_INVOICE_HEADER));
+  files.companies.writeRow(HUBSPOT_COMPANY_HEADER);
+  files.tickets.writeRow(HUBSPOT_TICKET_HEADER);
+  files.stripeCustomers.writeRow(STRIPE_CUSTOMER_HEADER);
+  files.subscriptions.writeRow(STRIPE_SUBSCRIPTION_HEADER);
+  files.invoices.writeRow(STRIPE_INVOICE_HEADER);
 
   const planted: PlantedProblem[] = [];
   let amountsToBreak = countMalformed(run.customers);
   let ticketId = FIRST_TICKET_ID;
   for (let index = 0; index < run.customers; index += 1) {
     const plan = planCustomer(run, index);
-    files.companies.writeLine(
-      joinQuotedCells(buildCompanyCellsWithAccident(plan, run, files.companies, planted)),
-    );
+    files.companies.writeRow(buildCompanyCellsWithAccident(plan, run, files.companies, planted));
     for (const ticket of draftTickets(plan, run)) {
-      files.tickets.writeLine(joinQuotedCells(buildTicketCells(String(ticketId), ticket)));
+      files.tickets.writeRow(buildTicketCells(String(ticketId), ticket));
       ticketId += 1;
     }
 
@@ -66,9 +63,9 @@ export async function writeCustomerFiles(
     if (amountsToBreak > 0 && plan.profile.id === "healthy_steady") {
       if (breakAnInvoiceAmount(stripe.invoices, files.invoices, planted)) amountsToBreak -= 1;
     }
-    for (const cells of stripe.customers) files.stripeCustomers.writeLine(joinCells(cells));
-    for (const cells of stripe.subscriptions) files.subscriptions.writeLine(joinCells(cells));
-    for (const cells of stripe.invoices) files.invoices.writeLine(joinCells(cells));
+    for (const cells of stripe.customers) files.stripeCustomers.writeRow(cells);
+    for (const cells of stripe.subscriptions) files.subscriptions.writeRow(cells);
+    for (const cells of stripe.invoices) files.invoices.writeRow(cells);
 
     if (index % 64 === 63) for (const file of Object.values(files)) await file.flush();
   }

@@ -71,7 +71,7 @@ export async function writeMatomoVisits(
     seed: run.seed,
     customers: run.customers,
   });
-  file.writeLine(buildMatomoHeader(MAX_ACTIONS).join(","));
+  file.writeRow(buildMatomoHeader(MAX_ACTIONS));
 
   for (let windowDay = 0; windowDay < WINDOW_DAYS; windowDay += 1) {
     const date = dateOfDayNumber(run.asOfDay - WINDOW_DAYS + windowDay);

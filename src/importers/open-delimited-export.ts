@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
 
 import { CsopsError } from "../errors.js";
-import { detectDelimiter, DelimitedParser, type DelimitedRecord } from "./delimited-parser.js";
+import { detectDelimiter } from "./detect-delimiter.js";
 import type { FileHead } from "./file-head.js";
 import type { ImportSettings } from "./import-settings.js";
 import type { TableMatch } from "./match-table.js";
 import type { ExportRow, ExportSummary, OpenedExport, OpenExportOptions } from "./opened-export.js";
+import { parseDelimitedRecords, type DelimitedRecord } from "./parse-delimited-records.js";
 import { presetTablesOrFail } from "./preset-tables.js";
 import type { ReadContext } from "./preset-table.js";
 import { readTableRow } from "./read-table-row.js";
@@ -16,14 +17,14 @@ import { streamDelimitedRecords } from "./stream-delimited-records.js";
  * Opens a CSV or TSV export: the header, read from the file's head, decides the kind and
  * preset; the rows are then streamed from the start of the file as they are consumed.
  */
-export function openDelimitedExportOrFail(
+export async function openDelimitedExportOrFail(
   file: string,
   head: FileHead,
   settings: ImportSettings,
   options: OpenExportOptions,
-): OpenedExport {
+): Promise<OpenedExport> {
   const delimiter = detectDelimiter(head.text);
-  const [header, second] = readFirstRecordsOrFail(file, head, delimiter);
+  const [header, second] = await readFirstRecordsOrFail(file, head, delimiter);
   const headers = header.cells.map((cell) => cell.trim());
   const match = recogniseTableOrFail(
     file,
@@ -108,14 +109,26 @@ function shapeProblemOf(record: DelimitedRecord, width: number): string | undefi
   return undefined;
 }
 
-function readFirstRecordsOrFail(
+/**
+ * The header and the record after it, from the file's head. A head that is not the whole file
+ * is read up to its last line break, and a record still open there (its quote closes beyond
+ * the head) is not one of them.
+ */
+async function readFirstRecordsOrFail(
   file: string,
   head: FileHead,
   delimiter: string,
-): [DelimitedRecord, DelimitedRecord | undefined] {
-  const parser = new DelimitedParser(delimiter);
-  const records = parser.push(head.text);
-  if (head.complete) records.push(...parser.end());
+): Promise<[DelimitedRecord, DelimitedRecord | undefined]> {
+  const text = head.complete ? head.text : head.text.slice(0, lastLineEndOf(head.text));
+  const records: DelimitedRecord[] = [];
+  for await (const record of parseDelimitedRecords([text], delimiter)) {
+    if (record.unclosedQuote) {
+      if (records.length === 0 && head.complete) throw unclosedHeaderError(file);
+      break;
+    }
+    records.push(record);
+    if (records.length === 2) break;
+  }
   const [header, second] = records;
   if (header === undefined) {
     throw head.complete
@@ -124,4 +137,16 @@ function readFirstRecordsOrFail(
   }
 
   return [header, second];
+}
+
+function lastLineEndOf(text: string): number {
+  return Math.max(text.lastIndexOf("\n"), text.lastIndexOf("\r")) + 1;
+}
+
+function unclosedHeaderError(file: string): CsopsError {
+  return new CsopsError(
+    "import_unknown_kind",
+    `${file}: a quote opened in the header line is never closed, so the whole file reads as ` +
+      "one line",
+  );
 }

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 
 import { configSchema } from "../config/config-schema.js";
 import { collectExportRows } from "./collect-export-rows.js";
@@ -18,6 +18,23 @@ async function read(name: string, options: Partial<OpenExportOptions> = {}) {
   const opened = await openExportOrFail(fixtures + name, { config, ...options });
 
   return { opened, ...(await collectExportRows(opened)) };
+}
+
+async function collect(file: string) {
+  const opened = await openExportOrFail(file, { config });
+
+  return { opened, ...(await collectExportRows(opened)) };
+}
+
+const scratch = mkdtempSync(join(tmpdir(), "csops-open-export-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** A file made for one test. */
+function writeScratch(name: string, text: string): string {
+  const file = join(scratch, name);
+  writeFileSync(file, text);
+
+  return file;
 }
 
 async function refusal(name: string, options: Partial<OpenExportOptions> = {}) {
@@ -278,8 +295,46 @@ describe("openExportOrFail: files refused whole", () => {
     });
   });
 
+  it("refuses a header line whose quote is never closed, saying so", async () => {
+    const file = writeScratch("customers.csv", 'id,"Description,Email\ncus_1,a,b@c.com\n');
+
+    await expect(openExportOrFail(file, { config })).rejects.toMatchObject({
+      code: "import_unknown_kind",
+      message: expect.stringContaining("a quote opened in the header line is never closed"),
+    });
+  });
+
+  it("refuses a header line longer than the head it is recognised from", async () => {
+    const file = writeScratch("wide.csv", `id,${"x".repeat(1 << 20)}\n1,2\n`);
+
+    await expect(openExportOrFail(file, { config })).rejects.toMatchObject({
+      code: "import_unknown_kind",
+      message: expect.stringContaining("longer than 1 MiB"),
+    });
+  });
+
   it("refuses a file that does not exist as unreadable", async () => {
     await expect(refusal("no-such-file.csv")).resolves.toMatchObject({ code: "file_unreadable" });
+  });
+});
+
+describe("openExportOrFail: files larger than the head read to recognise them", () => {
+  it("reads a quoted cell that runs past the head, numbering the lines after it", async () => {
+    const header = readFileSync(fixtures + "stripe-customers.csv", "utf8").split("\n")[0];
+    const note = `"${"a long note\r\n".repeat(100_000)}"`;
+    const file = writeScratch(
+      "long-note-customers.csv",
+      `${header}\ncus_1,${note},a@x.co.uk,A,2024-03-01 10:42,false,\n` +
+        "cus_2,,b@x.co.uk,B,2024-03-02 10:42,true,\n",
+    );
+    const { opened, records, rejected } = await collect(file);
+
+    expect(opened.kind).toBe("stripe_customers");
+    expect(rejected).toEqual([]);
+    expect(records.map((row) => [row.line, row.record])).toMatchObject([
+      [2, { customerId: "cus_1" }],
+      [100_003, { customerId: "cus_2" }],
+    ]);
   });
 });
 
