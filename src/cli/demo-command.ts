@@ -4,6 +4,7 @@ import { defineCommand } from "citty";
 import { Temporal } from "temporal-polyfill";
 
 import { loadConfigOrFail } from "../config/load-config.js";
+import { DEFAULT_VISIT_DAYS, MAX_VISIT_DAYS, WINDOW_DAYS } from "../demo/login-calendar.js";
 import { writeDemoExports, type DemoSummary } from "../demo/write-demo-exports.js";
 import { CsopsError } from "../errors.js";
 import { CONTEXT_ARGS } from "./command-context.js";
@@ -34,6 +35,13 @@ export default defineCommand({
       description: "the same seed writes the same bytes",
       default: "1",
     },
+    "visit-days": {
+      type: "string",
+      description:
+        "days of Matomo visits, ending the day before the as-of date " +
+        `(${WINDOW_DAYS} to ${MAX_VISIT_DAYS})`,
+      default: String(DEFAULT_VISIT_DAYS),
+    },
     ...CONTEXT_ARGS,
   },
   async run({ args }) {
@@ -50,6 +58,7 @@ export default defineCommand({
       customers: parseWholeNumberOrFail(args.customers, "--customers"),
       asOf: args["as-of"] ?? Temporal.Now.plainDateISO(timeZone).toString(),
       seed: parseWholeNumberOrFail(args.seed, "--seed"),
+      visitDays: parseWholeNumberOrFail(args["visit-days"], "--visit-days"),
       timeZone,
       siteTimeZone: config.matomo.site_time_zone,
     });
@@ -76,7 +85,8 @@ function formatSummary(summary: DemoSummary, milliseconds: number): string {
         `  ${file.name.padEnd(26)}${String(file.rows).padStart(11)} rows` +
         `${formatBytes(file.bytes).padStart(11)}  ${file.encoding}`,
     ),
-    `Visits: ${summary.visits.total}, of which ${summary.visits.anonymous} anonymous.`,
+    `Visits: ${summary.visits.total} over the ${summary.visitDays} days before ${summary.asOf}, ` +
+      `of which ${summary.visits.anonymous} anonymous.`,
     "Intended segments under the default rules:",
     `  ${formatIntended(summary)}`,
     `Planted ${summary.planted.length} malformed values; import should report each:`,

@@ -1,5 +1,5 @@
 import { createRandom, mixSeed, type Random } from "./create-random.js";
-import { countLoginsBefore, WINDOW_DAYS, type LoginCalendar } from "./login-calendar.js";
+import { WINDOW_DAYS, type LoginCalendar } from "./login-calendar.js";
 import type { DemoRun } from "./plan-customer.js";
 import { STREAM } from "./random-streams.js";
 
@@ -8,12 +8,17 @@ import { STREAM } from "./random-streams.js";
  * and what kind. Text is made only when a visit is written, after the day is sorted.
  */
 export interface DayVisits {
+  /** The day falls in the profile's 30 days, not before: which features the logins use. */
+  isInWindow: boolean;
   count: number;
   starts: Uint32Array;
   /** The customer, or -1 for a visitor who is no customer's user. */
   customers: Int32Array;
   slots: Uint8Array;
-  /** The customer's login number in the window (features cycle through it); 0 if anonymous. */
+  /**
+   * The customer's login number in its part of the log, the profile's 30 days or the days
+   * before (features cycle through it); 0 if anonymous.
+   */
   ordinals: Uint16Array;
   anonymous: Uint8Array;
   /** Seeds the visit's own draws: its actions and their times. */
@@ -24,16 +29,22 @@ export interface DayVisits {
 const PRE_LOGIN_SHARE = 0.17;
 
 /**
- * The visits of window day `windowDay`: each planned login, the anonymous visit before some of
- * them, and a few visitors who are nobody's users (a login page found by search).
+ * The visits of log day `logDay`: each planned login, the anonymous visit before some of them,
+ * and a few visitors who are nobody's users (a login page found by search). Days are collected
+ * in order: `loginsSoFar` counts each customer's logins of the part of the log being written,
+ * and the caller sets it to zero where the profile's 30 days begin.
  */
 export function collectDayVisits(
   run: DemoRun,
   calendar: LoginCalendar,
-  windowDay: number,
+  logDay: number,
+  loginsSoFar: Uint16Array,
 ): DayVisits {
-  const logins = calendar.loginsPerDay[windowDay] ?? 0;
-  const day = allocateDay(2 * logins + 2 + Math.ceil(run.customers / 200));
+  // Seeds count days from the start of the profile's 30 days, the earlier days below zero, so
+  // those 30 days are drawn alike however far back the log reaches.
+  const windowDay = logDay - (calendar.days - WINDOW_DAYS);
+  const logins = calendar.loginsPerDay[logDay] ?? 0;
+  const day = allocateDay(windowDay >= 0, 2 * logins + 2 + Math.ceil(run.customers / 200));
   const random = createRandom(0);
   const push = (start: number, customer: number, slot: number, ordinal: number, anon: boolean) => {
     const at = day.count;
@@ -47,9 +58,10 @@ export function collectDayVisits(
   };
 
   for (let customer = 0; customer < run.customers; customer += 1) {
-    const count = calendar.logins[customer * WINDOW_DAYS + windowDay] ?? 0;
+    const count = calendar.logins[customer * calendar.days + logDay] ?? 0;
     if (count === 0) continue;
-    const earlier = countLoginsBefore(calendar, customer, windowDay);
+    const earlier = loginsSoFar[customer] ?? 0;
+    loginsSoFar[customer] = earlier + count;
     const users = calendar.users[customer] ?? 1;
     random.reseed(mixSeed(run.seed, STREAM.loginTimes, customer, windowDay));
     for (let login = 0; login < count; login += 1) {
@@ -84,8 +96,9 @@ export function orderByStart(day: DayVisits): Uint32Array {
   return order;
 }
 
-function allocateDay(capacity: number): DayVisits {
+function allocateDay(isInWindow: boolean, capacity: number): DayVisits {
   return {
+    isInWindow,
     count: 0,
     starts: new Uint32Array(capacity),
     customers: new Int32Array(capacity),

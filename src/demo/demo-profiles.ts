@@ -25,7 +25,17 @@ export interface DemoProfile {
   /** Tickets in the last 30 days: usual is 0–2, many is 3–6. */
   tickets: "usual" | "at_most_one" | "many";
   billing: "paying" | "failing" | "gmail_unmatched" | "no_customer" | "canceled";
+  /** How the customer used the product before those 30 days (see `drawEarlierActivity`). */
+  earlier: EarlierTrend;
 }
+
+/**
+ * Usage in the days of the visits log before the profile's 30 days: `steady` about as now,
+ * `growing` somewhat less than now (the usage that makes an upsell), `declining` more than now
+ * (the drop the profile is about), `absent` never seen. No customer has a visit before the day
+ * it became a customer, so a new account has none of these days whatever its trend.
+ */
+export type EarlierTrend = "steady" | "growing" | "declining" | "absent";
 
 /**
  * The customer mix, by intended profile. The shares read like an 850-agency business with two
@@ -47,6 +57,7 @@ export const DEMO_PROFILES = [
     features: [1, 6],
     tickets: "usual",
     billing: "paying",
+    earlier: "steady",
   },
   {
     id: "healthy_new_account",
@@ -59,6 +70,7 @@ export const DEMO_PROFILES = [
     features: [2, 5],
     tickets: "usual",
     billing: "paying",
+    earlier: "steady",
   },
   {
     id: "expansion_ready",
@@ -71,6 +83,7 @@ export const DEMO_PROFILES = [
     features: [3, 7],
     tickets: "at_most_one",
     billing: "paying",
+    earlier: "growing",
   },
   {
     id: "at_risk_payment_failed",
@@ -83,6 +96,7 @@ export const DEMO_PROFILES = [
     features: [2, 5],
     tickets: "usual",
     billing: "failing",
+    earlier: "steady",
   },
   {
     id: "at_risk_tickets",
@@ -95,6 +109,7 @@ export const DEMO_PROFILES = [
     features: [2, 5],
     tickets: "many",
     billing: "paying",
+    earlier: "steady",
   },
   {
     id: "at_risk_inactive",
@@ -107,6 +122,7 @@ export const DEMO_PROFILES = [
     features: [0, 2],
     tickets: "at_most_one",
     billing: "paying",
+    earlier: "declining",
   },
   {
     id: "onboarding_stuck",
@@ -119,6 +135,7 @@ export const DEMO_PROFILES = [
     features: [0, 1],
     tickets: "usual",
     billing: "paying",
+    earlier: "steady",
   },
   {
     id: "engagement_drop",
@@ -131,6 +148,7 @@ export const DEMO_PROFILES = [
     features: [0, 2],
     tickets: "at_most_one",
     billing: "paying",
+    earlier: "declining",
   },
   {
     id: "never_in_matomo",
@@ -143,6 +161,7 @@ export const DEMO_PROFILES = [
     features: [0, 0],
     tickets: "at_most_one",
     billing: "paying",
+    earlier: "absent",
   },
   {
     id: "renewal_due_quiet",
@@ -155,6 +174,7 @@ export const DEMO_PROFILES = [
     features: [1, 5],
     tickets: "usual",
     billing: "paying",
+    earlier: "steady",
   },
   {
     id: "low_usage_active",
@@ -167,6 +187,7 @@ export const DEMO_PROFILES = [
     features: [1, 3],
     tickets: "usual",
     billing: "paying",
+    earlier: "steady",
   },
   {
     id: "payment_failed_far_renewal",
@@ -179,6 +200,7 @@ export const DEMO_PROFILES = [
     features: [2, 5],
     tickets: "usual",
     billing: "failing",
+    earlier: "steady",
   },
   {
     id: "billing_unmatched_gmail",
@@ -191,6 +213,7 @@ export const DEMO_PROFILES = [
     features: [2, 5],
     tickets: "usual",
     billing: "gmail_unmatched",
+    earlier: "steady",
   },
   {
     id: "no_stripe_customer",
@@ -203,6 +226,7 @@ export const DEMO_PROFILES = [
     features: [2, 5],
     tickets: "usual",
     billing: "no_customer",
+    earlier: "steady",
   },
   {
     id: "canceled_in_stripe",
@@ -215,6 +239,7 @@ export const DEMO_PROFILES = [
     features: [2, 5],
     tickets: "usual",
     billing: "canceled",
+    earlier: "steady",
   },
   {
     id: "malformed_record_id",
@@ -227,6 +252,7 @@ export const DEMO_PROFILES = [
     features: [1, 5],
     tickets: "usual",
     billing: "paying",
+    earlier: "steady",
   },
   {
     id: "malformed_contract_date",
@@ -239,6 +265,7 @@ export const DEMO_PROFILES = [
     features: [1, 5],
     tickets: "usual",
     billing: "paying",
+    earlier: "steady",
   },
 ] as const satisfies readonly DemoProfile[];
 

@@ -4,19 +4,33 @@ import { userHashOf } from "./name-user.js";
 import type { CustomerPlan, DemoRun } from "./plan-customer.js";
 import { STREAM } from "./random-streams.js";
 
-/** The visits log covers the 30 days before the evaluation date. */
+/** The profiles describe the 30 days before the evaluation date: logins, features, last login. */
 export const WINDOW_DAYS = 30;
+
+/**
+ * The visits log covers 60 days by default, so that a run dated up to 30 days before the
+ * evaluation date still finds its whole 30-day usage window covered (the README's walk-through
+ * runs a fixed date on exports made today).
+ */
+export const DEFAULT_VISIT_DAYS = 60;
+
+/** A year of visits, a leap year's included: the calendar keeps a byte a customer a day. */
+export const MAX_VISIT_DAYS = 366;
 
 /**
  * What the visits log needs of each customer, kept while the customers are planned: the visits
  * are written afterwards, day by day in time order, and a million customers must fit in memory
- * (about 30 bytes each, plus the domain).
+ * (a byte a customer a day of the log, about 30 bytes more, plus the domain).
  */
 export interface LoginCalendar {
-  /** Logins of customer `c` on window day `d` (0 is 30 days before the evaluation date). */
+  /** Days the log covers, ending the day before the evaluation date. */
+  days: number;
+  /** Logins of customer `c` on log day `d`, at `c * days + d` (day 0 is `days` days before). */
   logins: Uint8Array;
-  /** Distinct features each customer uses in the window. */
+  /** Distinct features each customer uses in the profile's 30 days. */
   features: Uint8Array;
+  /** Distinct features each customer used before them. */
+  earlierFeatures: Uint8Array;
   /** How many users each customer has: visits pick one of them. */
   users: Uint8Array;
   /** Each customer's e-mail domain, the visits' user ids end in it. */
@@ -26,50 +40,57 @@ export interface LoginCalendar {
   loginsPerDay: Uint32Array;
 }
 
-export function createLoginCalendar(customers: number): LoginCalendar {
+export function createLoginCalendar(customers: number, days: number): LoginCalendar {
   return {
-    logins: new Uint8Array(customers * WINDOW_DAYS),
+    days,
+    logins: new Uint8Array(customers * days),
     features: new Uint8Array(customers),
+    earlierFeatures: new Uint8Array(customers),
     users: new Uint8Array(customers),
     domains: new Array<string>(customers).fill(""),
     userHashes: new Uint32Array(customers),
-    loginsPerDay: new Uint32Array(WINDOW_DAYS),
+    loginsPerDay: new Uint32Array(days),
   };
 }
 
-/** Puts the last login on its planned day and spreads the others from the account's start. */
+/**
+ * Puts the last login on its planned day and spreads the others of the profile's 30 days from
+ * the account's start; then spreads the earlier logins over the days before, from the account's
+ * start too. The 30 days draw as they did when the log had no earlier days.
+ */
 export function planLoginDays(plan: CustomerPlan, run: DemoRun, calendar: LoginCalendar): void {
   const { logins, lastLoginDaysAgo, features } = plan.activity;
   calendar.features[plan.index] = features;
+  calendar.earlierFeatures[plan.index] = plan.earlier.features;
   calendar.users[plan.index] = plan.userCount;
   calendar.domains[plan.index] = plan.domain;
   calendar.userHashes[plan.index] = userHashOf(run.seed, plan.index);
-  if (logins === 0) return;
 
-  const random = createRandom(mixSeed(run.seed, STREAM.loginDays, plan.index));
+  const logStart = run.asOfDay - calendar.days;
   const windowStart = run.asOfDay - WINDOW_DAYS;
-  const lastDay = run.asOfDay - lastLoginDaysAgo;
-  const firstDay = Math.max(windowStart, plan.customerSinceDay);
   const add = (day: number) => {
-    const windowDay = day - windowStart;
-    const cell = plan.index * WINDOW_DAYS + windowDay;
+    const logDay = day - logStart;
+    const cell = plan.index * calendar.days + logDay;
     calendar.logins[cell] = (calendar.logins[cell] ?? 0) + 1;
-    calendar.loginsPerDay[windowDay] = (calendar.loginsPerDay[windowDay] ?? 0) + 1;
+    calendar.loginsPerDay[logDay] = (calendar.loginsPerDay[logDay] ?? 0) + 1;
   };
-  add(lastDay);
-  for (let login = 1; login < logins; login += 1) add(drawWorkingDay(random, firstDay, lastDay));
-}
 
-/** Logins of `customer` before window day `windowDay`: they number the day's logins. */
-export function countLoginsBefore(
-  calendar: LoginCalendar,
-  customer: number,
-  windowDay: number,
-): number {
-  let count = 0;
-  for (let day = 0; day < windowDay; day += 1) {
-    count += calendar.logins[customer * WINDOW_DAYS + day] ?? 0;
+  if (logins > 0) {
+    const random = createRandom(mixSeed(run.seed, STREAM.loginDays, plan.index));
+    const lastDay = run.asOfDay - lastLoginDaysAgo;
+    const firstDay = Math.max(windowStart, plan.customerSinceDay);
+    add(lastDay);
+    for (let login = 1; login < logins; login += 1) add(drawWorkingDay(random, firstDay, lastDay));
   }
 
-  return count;
+  const earlierFrom = Math.max(logStart, plan.customerSinceDay);
+  const earlierTo = windowStart - 1;
+  if (earlierFrom > earlierTo || plan.earlier.loginsPer30Days === 0) return;
+
+  const random = createRandom(mixSeed(run.seed, STREAM.earlierLoginDays, plan.index));
+  const expected = (plan.earlier.loginsPer30Days * (earlierTo - earlierFrom + 1)) / WINDOW_DAYS;
+  // Rounded up or down at random, so that short stretches still see a login now and then.
+  const count = Math.floor(expected + random.next());
+  for (let login = 0; login < count; login += 1)
+    add(drawWorkingDay(random, earlierFrom, earlierTo));
 }

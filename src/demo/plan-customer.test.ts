@@ -6,6 +6,7 @@ import { createDemoRun } from "./create-demo-run.js";
 import { dateOfDayNumber } from "./day-numbers.js";
 import { DEMO_PROFILES, countProfiles } from "./demo-profiles.js";
 import { intendedFactsOf } from "./intended-facts.js";
+import { DEFAULT_VISIT_DAYS } from "./login-calendar.js";
 import { companyIdOf, planCustomer, type CustomerPlan } from "./plan-customer.js";
 
 const rules = loadRulesOrFail();
@@ -36,7 +37,11 @@ describe("the customer mix at 850 customers", () => {
       const run = createDemoRun({ customers: 850, asOf, seed: 1, timeZone: "Europe/London" });
       const members = plans.filter((plan) => plan.profile.id === profile.id);
       for (const plan of members) {
-        const decision = decideSegment(intendedFactsOf(plan, run.asOfDay), asOf, rules);
+        const decision = decideSegment(
+          intendedFactsOf(plan, run.asOfDay, DEFAULT_VISIT_DAYS),
+          asOf,
+          rules,
+        );
         expect(decision.segment, `${plan.name} (${plan.companyId})`).toBe(profile.intended);
       }
     },

@@ -1,6 +1,7 @@
 import { createRandom, mixSeed, type Random } from "./create-random.js";
 import { addYearsClamped } from "./day-numbers.js";
 import { DEMO_PROFILES, type DemoProfile, type DemoProfileId } from "./demo-profiles.js";
+import { drawEarlierActivity, type EarlierActivity } from "./draw-earlier-activity.js";
 import { nameAgency } from "./name-agency.js";
 import { STREAM } from "./random-streams.js";
 
@@ -41,6 +42,8 @@ export interface CustomerPlan {
   /** Tickets created 33 to 58 days before it: outside the 30-day window. */
   olderTickets: number;
   activity: ActivityPlan;
+  /** The usage before those 30 days, for a visits log that reaches further back. */
+  earlier: EarlierActivity;
   billing: BillingPlan;
 }
 
@@ -84,7 +87,7 @@ export function planCustomer(run: DemoRun, index: number): CustomerPlan {
   const dates = drawDates(profile, run.asOfDay, random);
   const ageDays = run.asOfDay - dates.customerSinceDay;
 
-  return {
+  const customer = {
     index,
     profile,
     companyId: companyIdOf(run, index),
@@ -98,6 +101,13 @@ export function planCustomer(run: DemoRun, index: number): CustomerPlan {
     ...drawTickets(profile, random),
     activity: drawActivity(profile, plan, ageDays, random),
     billing: drawBilling(profile, plan, ageDays, random),
+  };
+  // Its own stream: the draws above stay as they were before the visits log reached back.
+  const earlier = createRandom(mixSeed(run.seed, STREAM.earlierActivity, index));
+
+  return {
+    ...customer,
+    earlier: drawEarlierActivity(profile.earlier, customer.activity, earlier),
   };
 }
 

@@ -17,4 +17,6 @@ export const STREAM = {
   visit: 13,
   anonymousVisits: 14,
   loginTimes: 16,
+  earlierActivity: 17,
+  earlierLoginDays: 18,
 } as const;

@@ -72,7 +72,7 @@ export class VisitRowWriter {
     // The first visit has the most actions, so every action column of the header is used.
     const events = isAnonymous
       ? this.drawPageViews(this.visits === 0)
-      : this.drawLoginActions(customer, day.ordinals[entry] ?? 0, this.visits === 0);
+      : this.drawLoginActions(day, entry, this.visits === 0);
     const actionCells = this.buildActionCells(start);
     const last = this.lastActionAt;
 
@@ -118,12 +118,16 @@ export class VisitRowWriter {
 
   /**
    * A signed-in visit: a page view first, then page views and one or two feature events in a
-   * random order. Cycling through the customer's features by login number uses all of them.
-   * Returns the number of events.
+   * random order. Cycling through the customer's features of that part of the log (the
+   * profile's 30 days or the days before) by login number uses all of them. Returns the number
+   * of events.
    */
-  private drawLoginActions(customer: number, ordinal: number, isLongest: boolean): number {
+  private drawLoginActions(day: DayVisits, entry: number, isLongest: boolean): number {
     const random = this.random;
-    const used = this.settings.calendar.features[customer] ?? 0;
+    const { calendar } = this.settings;
+    const customer = day.customers[entry] ?? -1;
+    const used = (day.isInWindow ? calendar.features : calendar.earlierFeatures)[customer] ?? 0;
+    const ordinal = day.ordinals[entry] ?? 0;
     const walk = mixSeed(this.settings.seed, STREAM.featureOrder, customer);
     const first = used > 0 ? pickFeature(walk, ordinal % used) : -1;
     let second = used > 1 && random.chance(0.35) ? pickFeature(walk, random.int(0, used - 1)) : -1;

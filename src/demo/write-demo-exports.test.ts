@@ -200,8 +200,9 @@ describe("determinism and scale", () => {
       expect(ratio, file.name).toBeGreaterThan(1.6);
       expect(ratio, file.name).toBeLessThan(2.4);
     }
-    expect(small.visits.total / 200).toBeGreaterThan(9);
-    expect(small.visits.total / 200).toBeLessThan(15);
+    // Visits a customer in 30 days, the 60 days of the log halved.
+    expect(small.visits.total / 200 / 2).toBeGreaterThan(9);
+    expect(small.visits.total / 200 / 2).toBeLessThan(15);
   });
 
   it("shifts action timestamps by the Matomo site's offset, not the visit's", async () => {
@@ -210,11 +211,16 @@ describe("determinism and scale", () => {
     );
     const visits = rowsOf("matomo-visits.csv", berlin.outDir);
 
-    // Berlin is an hour ahead of UTC in November; the first action starts the visit.
+    // Berlin is two hours ahead of UTC until its clocks go back on 25 October, then one; the
+    // first action starts the visit.
+    const shifts = new Set<number>();
     for (const visit of visits.filter((row) => row.firstActionTimestamp !== "")) {
       const shift = Number(visit.actionDetails_0_timestamp) - Number(visit.firstActionTimestamp);
-      expect(shift).toBe(3600);
+      const date = teamDateOf(Number(visit.firstActionTimestamp));
+      expect(shift, date).toBe(date < "2026-10-25" ? 7200 : 3600);
+      shifts.add(shift);
     }
+    expect([...shifts].sort()).toEqual([3600, 7200]);
   });
 
   it("refuses options it cannot honour, naming them", async () => {
@@ -223,6 +229,11 @@ describe("determinism and scale", () => {
     await expect(writeDemoExports(options({ timeZone: "Mars/Olympus" }))).rejects.toThrow(
       /time zone/,
     );
+    for (const visitDays of [29, 367, 45.5]) {
+      await expect(writeDemoExports(options({ visitDays }))).rejects.toThrow(
+        `visit days must be a whole number from 30 to 366, not ${visitDays}`,
+      );
+    }
   });
 
   it("reports a folder it cannot write to as file_unwritable", async () => {
@@ -239,7 +250,7 @@ describe("what importing the files should give", () => {
   // customer's facts from the written rows and checks them against the plan.
   let derived: Map<string, CustomerFacts>;
   beforeAll(() => {
-    derived = deriveFacts(outDir());
+    derived = deriveFacts(outDir(), summary.visitDays);
   });
 
   it("matches every customer's intended facts, and so its intended segment", () => {
@@ -252,7 +263,7 @@ describe("what importing the files should give", () => {
       const facts = derived.get(plan.companyId);
       if (plan.profile.intended === "rejected") continue;
 
-      expect(facts, plan.name).toEqual(intendedFactsOf(plan, run.asOfDay));
+      expect(facts, plan.name).toEqual(intendedFactsOf(plan, run.asOfDay, summary.visitDays));
       const segment = decideSegment(facts as CustomerFacts, ASOF, rules).segment;
       expect(segment, plan.name).toBe(plan.profile.intended);
       outcomes.set(segment, (outcomes.get(segment) ?? 0) + 1);
@@ -268,17 +279,18 @@ describe("what importing the files should give", () => {
     ]);
   });
 
-  it("covers each of the 30 days before the evaluation date with visits", () => {
-    const days = new Set(
-      rowsOf("matomo-visits.csv")
-        .filter((visit) => visit.firstActionTimestamp !== "")
-        .map((visit) => teamDateOf(Number(visit.firstActionTimestamp))),
-    );
-    const window = Array.from({ length: 30 }, (_, back) =>
-      dateOfDayNumber(dayNumberOf(ASOF) - 30 + back),
+  it("covers each of the 60 days before the evaluation date with signed-in and anonymous visits", () => {
+    const visits = rowsOf("matomo-visits.csv").filter((visit) => visit.firstActionTimestamp !== "");
+    const daysOf = (rows: Record<string, string>[]) =>
+      [...new Set(rows.map((visit) => teamDateOf(Number(visit.firstActionTimestamp))))].sort();
+    const window = Array.from({ length: 60 }, (_, back) =>
+      dateOfDayNumber(dayNumberOf(ASOF) - 60 + back),
     );
 
-    expect([...days].sort()).toEqual(window);
+    expect(summary.visitDays).toBe(60);
+    expect(daysOf(visits)).toEqual(window);
+    expect(daysOf(visits.filter((visit) => visit.userId === ""))).toEqual(window);
+    expect(daysOf(visits.filter((visit) => visit.userId !== ""))).toEqual(window);
   });
 
   it("leaves about 15% of visits anonymous, names users by e-mail, uses eight features", () => {
@@ -308,8 +320,12 @@ function teamDateOf(unixSeconds: number): string {
     .toString();
 }
 
-/** Facts per company id from the files, by DESIGN.md's definitions, as of ASOF. */
-function deriveFacts(dir: string): Map<string, CustomerFacts> {
+/**
+ * Facts per company id from the files, by DESIGN.md's definitions, as of ASOF: the last login
+ * from the whole log, which covers the `visitDays` days before ASOF, and the counts from its
+ * last 30 days.
+ */
+function deriveFacts(dir: string, visitDays: number): Map<string, CustomerFacts> {
   const asOfDay = dayNumberOf(ASOF);
   const inWindow = (date: string, days: number) => {
     const day = dayNumberOf(date);
@@ -368,14 +384,15 @@ function deriveFacts(dir: string): Map<string, CustomerFacts> {
     if (visit.userId === "" || company === undefined) continue;
     const date = teamDateOf(Number(visit.firstActionTimestamp));
     const entry = usage.get(company) ?? { logins: 0, last: "", features: new Set<string>() };
-    entry.logins += 1;
+    usage.set(company, entry);
     entry.last = date > entry.last ? date : entry.last;
+    if (!inWindow(date, 30)) continue;
+    entry.logins += 1;
     for (let index = 0; index < 8; index += 1) {
       if (visit[`actionDetails_${index}_eventCategory`] === "Feature") {
         entry.features.add(visit[`actionDetails_${index}_eventAction`] ?? "");
       }
     }
-    usage.set(company, entry);
   }
 
   return new Map(
@@ -392,7 +409,7 @@ function deriveFacts(dir: string): Map<string, CustomerFacts> {
         paymentFailed: failed.has(id) ? true : current.has(id) ? false : undefined,
         lastLogin:
           use === undefined
-            ? { kind: "none_since", date: dateOfDayNumber(asOfDay - 30) }
+            ? { kind: "none_since", date: dateOfDayNumber(asOfDay - visitDays) }
             : { kind: "date", date: use.last },
         logins30d: use?.logins ?? 0,
         featuresUsed30d: use?.features.size ?? 0,

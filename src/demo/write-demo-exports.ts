@@ -11,6 +11,7 @@ import {
   type DemoProfileId,
   type IntendedOutcome,
 } from "./demo-profiles.js";
+import { DEFAULT_VISIT_DAYS, MAX_VISIT_DAYS, WINDOW_DAYS } from "./login-calendar.js";
 import { MAX_AGENCIES } from "./name-agency.js";
 import type { ExportFormat } from "./open-export-file.js";
 import type { PlantedProblem } from "./planted-problem.js";
@@ -28,6 +29,11 @@ export interface DemoOptions {
   timeZone: string;
   /** Matomo's site zone (config `matomo.site_time_zone`); action timestamps shift by it. */
   siteTimeZone?: string | undefined;
+  /**
+   * Days of visits the log covers, ending the day before `asOf`: 60 by default, 30 to 366.
+   * The profiles describe the last 30 of them whatever the number; 30 writes exactly those.
+   */
+  visitDays?: number | undefined;
 }
 
 export interface DemoFile {
@@ -47,6 +53,8 @@ export interface DemoSummary {
   customers: number;
   asOf: CalendarDate;
   seed: number;
+  /** Days of visits the log covers, ending the day before `asOf`. */
+  visitDays: number;
   files: DemoFile[];
   /** The malformed values written on purpose; import should report each and keep the rest. */
   planted: PlantedProblem[];
@@ -59,19 +67,31 @@ export interface DemoSummary {
  * Writes the exports of an invented real-estate SaaS (HubSpot companies and tickets, Stripe
  * customers, subscriptions and invoices, Matomo's visits log) into `outDir`, in the formats
  * of HubSpot's UI export, Stripe's Dashboard and Matomo's API, with the headers the importers'
- * presets read, and dates them that morning. The same options give byte-identical files.
+ * presets read, and dates them that morning. The same options give byte-identical files. The
+ * visits log reaches `visitDays` back, so a run dated up to `visitDays − 30` days before `asOf`
+ * finds its 30-day usage window covered; the customers' profiles hold in the last 30 days.
  * Every file is written as a stream: customers are planned one at a time, and the visits log
- * keeps about 100 bytes a customer (login days, domain) to write its days in time order.
+ * keeps about 70 bytes a customer and one a day of the log (login days, domain) to write its
+ * days in time order.
  */
 export async function writeDemoExports(options: DemoOptions): Promise<DemoSummary> {
   checkOptionsOrFail(options);
+  const visitDays = options.visitDays ?? DEFAULT_VISIT_DAYS;
   await mkdir(options.outDir, { recursive: true }).catch((error: unknown) => {
     throw new CsopsError("file_unwritable", `cannot create folder ${options.outDir}`, [], {
       cause: error,
     });
   });
 
-  const visitsFile = startVisitsFile({ ...options, siteTimeZone: options.siteTimeZone ?? "UTC" });
+  const visitsFile = startVisitsFile({
+    outDir: options.outDir,
+    customers: options.customers,
+    asOf: options.asOf,
+    seed: options.seed,
+    timeZone: options.timeZone,
+    siteTimeZone: options.siteTimeZone ?? "UTC",
+    visitDays,
+  });
   const run = createDemoRun(options);
   const customerFiles = await writeCustomerFiles(options.outDir, run).catch((error: unknown) => {
     visitsFile.cancel();
@@ -86,6 +106,7 @@ export async function writeDemoExports(options: DemoOptions): Promise<DemoSummar
     customers: run.customers,
     asOf: options.asOf,
     seed: options.seed,
+    visitDays,
     files: await dateFiles(written, options),
     planted: [...customerFiles.planted, ...visits.planted],
     profiles: DEMO_PROFILES.map((profile) => ({
@@ -107,6 +128,13 @@ function checkOptionsOrFail(options: DemoOptions): void {
   }
   if (!Number.isSafeInteger(seed) || seed < 0) {
     throw new CsopsError("usage", `seed must be a whole number of 0 or more, not ${seed}`);
+  }
+  const { visitDays = DEFAULT_VISIT_DAYS } = options;
+  if (!Number.isInteger(visitDays) || visitDays < WINDOW_DAYS || visitDays > MAX_VISIT_DAYS) {
+    throw new CsopsError(
+      "usage",
+      `visit days must be a whole number from ${WINDOW_DAYS} to ${MAX_VISIT_DAYS}, not ${visitDays}`,
+    );
   }
   checkTimeZoneOrFail(options.timeZone, "time zone");
   if (options.siteTimeZone !== undefined) {

@@ -57,9 +57,9 @@ export interface VisitSettings {
 }
 
 /**
- * Writes the visits log of the 30 days before the evaluation date, a day at a time and in time
- * order within each day, as Matomo lists visits with `filter_sort_order=asc`. Memory holds one
- * day's visits as numbers, never the file.
+ * Writes the visits log of the calendar's days before the evaluation date, a day at a time and
+ * in time order within each day, as Matomo lists visits with `filter_sort_order=asc`. Memory
+ * holds one day's visits as numbers, never the file.
  */
 export async function writeMatomoVisits(
   file: ExportFile,
@@ -73,12 +73,16 @@ export async function writeMatomoVisits(
   });
   file.writeRow(buildMatomoHeader(MAX_ACTIONS));
 
-  for (let windowDay = 0; windowDay < WINDOW_DAYS; windowDay += 1) {
-    const date = dateOfDayNumber(run.asOfDay - WINDOW_DAYS + windowDay);
+  const logStart = run.asOfDay - calendar.days;
+  const loginsSoFar = new Uint16Array(run.customers);
+  for (let logDay = 0; logDay < calendar.days; logDay += 1) {
+    // The profile's 30 days number their logins afresh, as when the log began with them.
+    if (logStart + logDay === run.asOfDay - WINDOW_DAYS) loginsSoFar.fill(0);
+    const date = dateOfDayNumber(logStart + logDay);
     // Visits start from 06:45 to 22:30 local time, clear of any daylight-saving change.
     const anchor = unixTimeOf(date, "06:00", settings.timeZone);
     writer.siteOffset = offsetSecondsAt(anchor + 6 * 3600, settings.siteTimeZone);
-    const day = collectDayVisits(run, calendar, windowDay);
+    const day = collectDayVisits(run, calendar, logDay, loginsSoFar);
 
     for (const entry of orderByStart(day)) {
       if (writer.write(day, entry, anchor)) await file.flush();

@@ -22,6 +22,8 @@ export interface VisitsFileOptions {
   seed: number;
   timeZone: string;
   siteTimeZone: string;
+  /** Days the log covers, ending the day before `asOf`. */
+  visitDays: number;
 }
 
 export interface VisitsFileWritten {
@@ -39,7 +41,7 @@ export interface VisitsFileWritten {
  */
 export async function writeVisitsFile(options: VisitsFileOptions): Promise<VisitsFileWritten> {
   const run = createDemoRun(options);
-  const calendar = createLoginCalendar(run.customers);
+  const calendar = createLoginCalendar(run.customers, options.visitDays);
   for (let index = 0; index < run.customers; index += 1) {
     planLoginDays(planCustomer(run, index), run, calendar);
   }
