@@ -51,6 +51,7 @@ function subscription(
 function inputWith(fields: Partial<FactsInput> = {}): FactsInput {
   return {
     asOf: AS_OF,
+    matomoAsOf: AS_OF,
     companies: [derras],
     owners: [{ ownerId: "o1", name: "Alex Morgan" }],
     recentTickets: [],
@@ -89,6 +90,33 @@ function onlyRow(input: FactsInput, settings = settingsWith()) {
 }
 
 describe("buildFacts", () => {
+  it("reads a weekly Matomo export all week: counts to its date, inactivity to today", () => {
+    // Visits cover 1 Nov to 28 Nov (a weekly export made on Sunday 29 Nov); the run is on 3 Dec.
+    const row = onlyRow(
+      inputWith({
+        matomoAsOf: "2026-11-29",
+        matomoCoveredDays: listDays("2026-10-20", "2026-11-28"),
+        matomoActivity: [
+          {
+            userId: "101",
+            lastLoginDate: "2026-11-20",
+            loginsInWindow: 9,
+            featuresInWindow: ["search", "export", "listing"],
+          },
+        ],
+        sources: {
+          hubspot: { newestDataAt: at("2026-12-02T18:00:00Z") },
+          stripe: { newestDataAt: at("2026-12-02T06:00:00Z") },
+          matomo: { newestDataAt: at("2026-11-29T00:00:00Z") },
+        },
+      }),
+    );
+
+    expect(row.facts.logins30d).toBe(9);
+    expect(row.facts.featuresUsed30d).toBe(3);
+    expect(row.facts.lastLogin).toEqual({ kind: "date", date: "2026-11-20" });
+  });
+
   it("builds every fact of a customer joined to all three sources", () => {
     const result = build(inputWith());
 

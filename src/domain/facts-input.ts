@@ -16,6 +16,12 @@ import type {
  */
 export interface FactsInput {
   asOf: CalendarDate;
+  /**
+   * The day Matomo's windows end before: the day after the newest covered day (or `asOf` when
+   * nothing is covered). Usage is counted over the 30 days before it, so a weekly export gives
+   * known counts all week; its age limits how long (sources.max_age_days.matomo).
+   */
+  matomoAsOf: CalendarDate;
   /** Companies that are not deleted: the customers. */
   companies: CompanyRecord[];
   owners: OwnerRecord[];
@@ -32,7 +38,7 @@ export interface FactsInput {
   matomoActivity: MatomoUserActivity[];
   /** Per-user aggregates (a custom report or the seed's weekly export), taken as they are. */
   matomoUserAggregates: MatomoUserRecord[];
-  /** Visits in the usage window, and how many of them carried no user id. */
+  /** Visits in the usage window (before `matomoAsOf`), and how many carried no user id. */
   matomoVisitsInWindow: { total: number; withoutUserId: number };
   /** Days before `asOf` that imported visit logs cover, ascending. */
   matomoCoveredDays: CalendarDate[];
@@ -43,9 +49,9 @@ export interface FactsInput {
 /** One Matomo user's activity before `asOf`, from the visits log. */
 export interface MatomoUserActivity {
   userId: string;
-  /** The newest login date before `asOf`, whenever it was. */
+  /** The newest login date before `matomoAsOf`, whenever it was. */
   lastLoginDate?: CalendarDate | undefined;
-  /** Logins in the usage window (`asOf − windows.usage_days` to `asOf − 1`). */
+  /** Logins in the usage window (`matomoAsOf − windows.usage_days` to `matomoAsOf − 1`). */
   loginsInWindow: number;
   /** Distinct event actions under the feature category in the usage window. */
   featuresInWindow: string[];

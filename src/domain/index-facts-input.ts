@@ -47,7 +47,7 @@ export function indexFactsInput(input: FactsInput, usageDays: number): FactsLook
     openInvoicesByCustomer: groupBy(input.openInvoices, (row) => row.customerId),
     activityByUser: new Map(input.matomoActivity.map((activity) => [activity.userId, activity])),
     newestAggregateByUser,
-    coverage: describeLoginCoverage(input.matomoCoveredDays, input.asOf, usageDays),
+    coverage: describeLoginCoverage(input.matomoCoveredDays, input.matomoAsOf, usageDays),
   };
 }
 

@@ -154,6 +154,7 @@ describeEachDatabase("loadFactsInput", (testDatabase) => {
 
     expect(input).toEqual({
       asOf: AS_OF,
+      matomoAsOf: AS_OF,
       companies: [DERRAS, KEYS],
       owners: [{ ownerId: "o1", name: "Alex Morgan" }],
       recentTickets: [
@@ -231,6 +232,16 @@ describeEachDatabase("loadFactsInput", (testDatabase) => {
     ]);
   });
 
+  it("counts Matomo to the day after its newest covered day, as a weekly export is read", async () => {
+    // Covered up to 1 March; evaluated on 5 March: Matomo's window stays where its data ends.
+    const later = await testDatabase.store.loadFactsInput("2026-03-05", WINDOWS);
+    const onData = await testDatabase.store.loadFactsInput("2026-03-02", WINDOWS);
+
+    expect(later.matomoAsOf).toBe("2026-03-02");
+    expect(later.matomoActivity).toEqual(onData.matomoActivity);
+    expect(later.matomoVisitsInWindow).toEqual(onData.matomoVisitsInWindow);
+  });
+
   it("uses its own window for tickets", async () => {
     const input = await testDatabase.store.loadFactsInput(AS_OF, {
       ...WINDOWS,
@@ -280,6 +291,7 @@ describeEachDatabase("loadFactsInput on an empty database", (testDatabase) => {
   it("returns empty lists and no source data", async () => {
     expect(await testDatabase.store.loadFactsInput(AS_OF, WINDOWS)).toEqual({
       asOf: AS_OF,
+      matomoAsOf: AS_OF,
       companies: [],
       owners: [],
       recentTickets: [],

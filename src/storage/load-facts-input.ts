@@ -31,23 +31,38 @@ export async function loadFactsInput(
   asOf: CalendarDate,
   options: FactsInputOptions,
 ): Promise<FactsInput> {
-  const usageFrom = subtractDays(asOf, options.usageWindowDays);
   const ticketFrom = subtractDays(asOf, options.ticketWindowDays);
+  const coveredDays = await loadCoveredDays(db, asOf);
+  const matomoAsOf = matomoDateOf(coveredDays, asOf);
+  const usageFrom = subtractDays(matomoAsOf, options.usageWindowDays);
 
   return {
     asOf,
+    matomoAsOf,
     companies: await loadCompanies(db),
     owners: await loadAll(db, "hubspot_owners", "owner_id"),
     recentTickets: await loadRecentTickets(db, ticketFrom, asOf),
     stripeCustomers: await loadAll(db, "stripe_customers", "customer_id"),
     stripeSubscriptions: await loadAll(db, "stripe_subscriptions", "subscription_id"),
     openInvoices: await loadOpenInvoices(db),
-    matomoActivity: await loadMatomoActivity(db, usageFrom, asOf, options),
+    matomoActivity: await loadMatomoActivity(db, usageFrom, matomoAsOf, options),
     matomoUserAggregates: await loadUserAggregates(db, asOf),
-    matomoVisitsInWindow: await countVisitsInWindow(db, usageFrom, asOf),
-    matomoCoveredDays: await loadCoveredDays(db, asOf),
+    matomoVisitsInWindow: await countVisitsInWindow(db, usageFrom, matomoAsOf),
+    matomoCoveredDays: coveredDays,
     sources: await loadNewestDataPerSource(db),
   };
+}
+
+/**
+ * The day Matomo's counts end before: the day after the newest covered day, so that a weekly
+ * export counts its own 30 days all week (as the seed's weekly import into HubSpot did) instead
+ * of leaving the days since unknown. Whether that data is still recent enough is the source's
+ * allowed age, decided by the facts builder.
+ */
+function matomoDateOf(coveredDays: readonly CalendarDate[], asOf: CalendarDate): CalendarDate {
+  const newest = coveredDays.at(-1);
+
+  return newest === undefined ? asOf : subtractDays(newest, -1);
 }
 
 function subtractDays(date: CalendarDate, days: number): CalendarDate {
