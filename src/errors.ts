@@ -13,9 +13,13 @@ export type ErrorCode =
   | "import_unsupported"
   | "database_unavailable"
   | "database_migration_failed"
+  | "source_unavailable"
   | "outcome_invalid"
   | "task_closed"
-  | "task_not_found";
+  | "task_not_found"
+  | "task_conflict"
+  | "customer_not_found"
+  | "run_in_progress";
 
 /** A problem located in a file, reported with the others of its kind. */
 export interface Problem {

@@ -1,6 +1,9 @@
 import type { ErrorCode } from "../errors.js";
 
-/** How each error code ends the process. 3 means: done, but some input rows were rejected. */
+/**
+ * How each error code ends the process. 3 means: done, but some input rows were rejected;
+ * 4: another run for the same date is in progress, so this one did nothing.
+ */
 export const EXIT_CODES: Record<ErrorCode | "rows_rejected", number> = {
   usage: 2,
   config_invalid: 1,
@@ -15,8 +18,13 @@ export const EXIT_CODES: Record<ErrorCode | "rows_rejected", number> = {
   import_unsupported: 1,
   database_unavailable: 1,
   database_migration_failed: 1,
+  source_unavailable: 1,
   outcome_invalid: 1,
   task_closed: 1,
   task_not_found: 1,
+  task_conflict: 1,
+  customer_not_found: 1,
+  // Not a failure of this command's input: another run holds the date, this one did nothing.
+  run_in_progress: 4,
   rows_rejected: 3,
 };

@@ -7,11 +7,18 @@ import { EXIT_CODES } from "./exit-codes.js";
 const subCommands: Record<string, () => Promise<CommandDef>> = {
   demo: () => import("./demo-command.js").then((m) => m.default as CommandDef),
   import: () => import("./import-command.js").then((m) => m.default as CommandDef),
+  sync: () => import("./sync-command.js").then((m) => m.default as CommandDef),
+  "fake-apis": () => import("./fake-apis-command.js").then((m) => m.default as CommandDef),
   imports: () => import("./imports-command.js").then((m) => m.default as CommandDef),
   facts: () => import("./facts-command.js").then((m) => m.default as CommandDef),
   "join-report": () => import("./join-report-command.js").then((m) => m.default as CommandDef),
   evaluate: () => import("./evaluate-command.js").then((m) => m.default as CommandDef),
   migrate: () => import("./migrate-command.js").then((m) => m.default as CommandDef),
+  run: () => import("./run-command.js").then((m) => m.default as CommandDef),
+  queue: () => import("./queue-command.js").then((m) => m.default as CommandDef),
+  explain: () => import("./explain-command.js").then((m) => m.default as CommandDef),
+  outcome: () => import("./outcome-command.js").then((m) => m.default as CommandDef),
+  serve: () => import("./serve-command.js").then((m) => m.default as CommandDef),
 };
 
 const main = defineCommand({

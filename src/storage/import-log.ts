@@ -215,7 +215,8 @@ export async function listImportProblems(
   }));
 }
 
-function rowToImportRecord(row: Selectable<ImportRow>): ImportRecord {
+/** An `imports` row as an import record. */
+export function rowToImportRecord(row: Selectable<ImportRow>): ImportRecord {
   const record: ImportRecord = {
     id: Number(row.id),
     file: row.file,

@@ -21,6 +21,17 @@ const RECORD_AND_LOG_TABLES = [
   "stripe_invoices",
   "stripe_subscriptions",
 ];
+const WORKFLOW_TABLES = [
+  "counters",
+  "customer_states",
+  "decision_history",
+  "outcomes",
+  "resolutions",
+  "run_locks",
+  "runs",
+  "tasks",
+];
+const ALL_MIGRATIONS = ["001_source_records", "002_cs_workflow"];
 
 describe("migrateToLatest", () => {
   describeEachDatabase(
@@ -28,9 +39,13 @@ describe("migrateToLatest", () => {
     (testDatabase) => {
       it("creates every table once, and a second run changes nothing", async () => {
         const first = await migrateToLatest(testDatabase.database);
-        expect(first.applied).toEqual(["001_source_records"]);
+        expect(first.applied).toEqual(ALL_MIGRATIONS);
         const afterFirst = await snapshotTables(testDatabase.database);
-        expect(Object.keys(afterFirst)).toEqual(expect.arrayContaining(RECORD_AND_LOG_TABLES));
+        expect(Object.keys(afterFirst)).toEqual(
+          expect.arrayContaining([...RECORD_AND_LOG_TABLES, ...WORKFLOW_TABLES]),
+        );
+        // Task ids start at T-1001.
+        expect(afterFirst.counters).toEqual([{ name: "task_number", value: 1000 }]);
 
         const second = await migrateToLatest(testDatabase.database);
         expect(second.applied).toEqual([]);
@@ -59,9 +74,7 @@ describe("migrateToLatest", () => {
               db,
             );
 
-            expect((await migrateToLatest(testDatabase.database)).applied).toEqual([
-              "001_source_records",
-            ]);
+            expect((await migrateToLatest(testDatabase.database)).applied).toEqual(ALL_MIGRATIONS);
           } finally {
             await sql`drop schema ${other} cascade`.execute(db);
           }

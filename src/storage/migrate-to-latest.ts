@@ -3,6 +3,7 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } fr
 import { CsopsError } from "../errors.js";
 import type { DialectName } from "./dialect-differences.js";
 import { createSourceRecordsMigration } from "./migrations/001-source-records.js";
+import { createCsWorkflowMigration } from "./migrations/002-cs-workflow.js";
 import type { Database } from "./open-database.js";
 
 /**
@@ -13,6 +14,7 @@ import type { Database } from "./open-database.js";
 function listMigrations(dialect: DialectName): Record<string, Migration> {
   const migrations: Record<string, Migration> = {
     "001_source_records": createSourceRecordsMigration(dialect),
+    "002_cs_workflow": createCsWorkflowMigration(dialect),
   };
 
   return Object.fromEntries(

@@ -1,5 +1,7 @@
 import type { Generated } from "kysely";
 
+import type { WorkflowTables } from "./workflow-tables.js";
+
 /**
  * The tables as the query layer sees them, the same in SQLite and PostgreSQL.
  *
@@ -12,7 +14,7 @@ import type { Generated } from "kysely";
  * Instants are Unix seconds and money is in minor units, both `bigint` columns (pg returns them
  * as numbers through the type parser set in open-database.ts).
  */
-export interface StorageTables {
+export interface StorageTables extends WorkflowTables {
   hubspot_companies: CompanyRow;
   hubspot_tickets: TicketRow;
   hubspot_ticket_companies: TicketCompanyRow;

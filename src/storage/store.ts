@@ -3,6 +3,19 @@ import type { Kysely } from "kysely";
 import type { CalendarDate } from "../domain/dates.js";
 import type { FactsInput } from "../domain/facts-input.js";
 import type { RecordOfKind, SourceKind } from "../domain/records.js";
+import type { Outcome, OwnerAssignment, Resolution, Signal, Task } from "../domain/tasks/index.js";
+import {
+  cancelCustomer,
+  listCustomerStates,
+  saveAssignments,
+  type CustomerState,
+} from "./customer-states.js";
+import {
+  findDecisionOn,
+  listHistory,
+  recordDecisions,
+  type HistoryEntry,
+} from "./decision-history.js";
 import type { DialectName } from "./dialect-differences.js";
 import {
   addCoveredDays,
@@ -20,7 +33,36 @@ import {
 import { loadFactsInput, type FactsInputOptions } from "./load-facts-input.js";
 import { migrateToLatest } from "./migrate-to-latest.js";
 import { openDatabase, type Database, type OpenDatabaseOptions } from "./open-database.js";
+import { countOutcomes, insertOutcome, listOutcomesOf } from "./outcome-log.js";
+import { findLatestResolutions, insertResolution, updateResolutionSignals } from "./resolutions.js";
+import {
+  acquireRunLock,
+  beginRun,
+  finishRun,
+  hasCompletedRun,
+  listRuns,
+  refreshRunLock,
+  releaseRunLock,
+  type LockAttempt,
+  type RunFilter,
+  type RunFinish,
+  type RunRecord,
+  type RunTrigger,
+} from "./run-log.js";
+import { searchCompanies, type CompanyMatch } from "./search-companies.js";
 import type { StorageTables } from "./storage-tables.js";
+import { findLastImport, listOpenInvoiceIds } from "./sync-queries.js";
+import { reserveTaskNumbers, type TaskNumbers } from "./task-numbers.js";
+import {
+  findLastCheckIns,
+  findTask,
+  insertTasks,
+  listCustomersWithOpenTasks,
+  listOpenTasks,
+  listOpenTasksOf,
+  listTasksOfCustomer,
+  updateOpenTasks,
+} from "./task-queries.js";
 import { upsertRecords } from "./upsert-records.js";
 
 /** What can be read and recorded, inside a transaction or outside one. */
@@ -40,6 +82,57 @@ export interface StoreQueries {
   importProblems(importId: number): Promise<ImportProblem[]>;
   /** Everything the facts builder reads for `asOf` (see src/domain/facts-input.ts). */
   loadFactsInput(asOf: CalendarDate, options: FactsInputOptions): Promise<FactsInput>;
+  /** The newest successful import of the listing or file `file` (API syncs' state). */
+  findLastImport(file: string): Promise<ImportRecord | undefined>;
+  /** Ids of the Stripe invoices stored as open. */
+  listOpenInvoiceIds(): Promise<string[]>;
+
+  // The run log. Written outside any transaction on purpose: a lock must be visible to other
+  // processes before the run's work starts, and a run's record must survive its failure.
+  /** Records that a daily run started (status `running`); returns its id. */
+  beginRun(start: { date: CalendarDate; trigger: RunTrigger; startedAt: number }): Promise<number>;
+  finishRun(runId: number, finish: RunFinish): Promise<void>;
+  /** The most recent runs, newest first (see `RunFilter`). */
+  listRuns(options: RunFilter): Promise<RunRecord[]>;
+  hasCompletedRun(date: CalendarDate): Promise<boolean>;
+  /** Takes the date's run lock; see run-log.ts for how a stale lock is taken over. */
+  acquireRunLock(
+    lock: { date: CalendarDate; runId: number; holder: string; now: number },
+    staleAfterSeconds: number,
+  ): Promise<LockAttempt>;
+  /** Shows the holder is alive; false when the lock is no longer this run's. */
+  refreshRunLock(lock: { date: CalendarDate; runId: number; now: number }): Promise<boolean>;
+  releaseRunLock(lock: { date: CalendarDate; runId: number }): Promise<void>;
+
+  // Tasks, outcomes, resolutions, customers' CS state and decision history.
+  /** Companies a person may mean: that id, else that name, else names containing the text. */
+  searchCompanies(text: string, options: { limit: number }): Promise<CompanyMatch[]>;
+  findTask(taskId: string): Promise<Task | undefined>;
+  /** Every open task (or one person's), by due time. */
+  listOpenTasks(options?: { owner?: string | undefined }): Promise<Task[]>;
+  /** The open tasks of these customers. */
+  listOpenTasksOf(customerIds: readonly string[]): Promise<Task[]>;
+  /** Every task of one customer, newest first. */
+  listTasksOfCustomer(customerId: string): Promise<Task[]>;
+  listCustomersWithOpenTasks(): Promise<string[]>;
+  /** Per customer, when its latest check-in was made. */
+  findLastCheckIns(customerIds: readonly string[]): Promise<Map<string, CalendarDate>>;
+  /** The CS state of these customers, or of all known ones. */
+  listCustomerStates(customerIds?: readonly string[]): Promise<Map<string, CustomerState>>;
+  /** Per customer, its latest resolution. */
+  findLatestResolutions(customerIds: readonly string[]): Promise<Map<string, Resolution>>;
+  /** A customer's decision in force on `date`: its newest history entry on or before it. */
+  findDecisionOn(customerId: string, date: CalendarDate): Promise<HistoryEntry | undefined>;
+  /** A customer's history entries, newest first. */
+  listHistory(customerId: string, options: { limit: number }): Promise<HistoryEntry[]>;
+  /** A customer's outcomes, newest first. */
+  listOutcomesOf(customerId: string): Promise<Outcome[]>;
+  /** Outcomes logged between two dates (inclusive), on one person's tasks when `owner` is set. */
+  countOutcomes(options: {
+    from: CalendarDate;
+    to: CalendarDate;
+    owner?: string | undefined;
+  }): Promise<number>;
 }
 
 /** Inside a transaction: the queries, and writing records, all undone if the work throws. */
@@ -53,6 +146,34 @@ export interface StoreTx extends StoreQueries {
     records: readonly RecordOfKind[K][],
     importId: number,
   ): Promise<{ changed: number }>;
+
+  /**
+   * Takes the task counter for the rest of the transaction (call it first) and hands out the
+   * ids after it; `save` before the work returns.
+   */
+  reserveTaskNumbers(): Promise<TaskNumbers>;
+  insertTasks(tasks: readonly Task[]): Promise<void>;
+  /** Writes the new state of tasks still open in the store; `task_conflict` if one is not. */
+  updateOpenTasks(tasks: readonly Task[]): Promise<void>;
+  /** Records customers' CS person, adding customers seen for the first time on `seenOn`. */
+  saveAssignments(
+    assignments: readonly { customerId: string; assignment?: OwnerAssignment | undefined }[],
+    seenOn: CalendarDate,
+  ): Promise<void>;
+  cancelCustomer(cancellation: {
+    customerId: string;
+    canceledOn: CalendarDate;
+    canceledBy: string;
+  }): Promise<void>;
+  insertOutcome(outcome: Outcome): Promise<void>;
+  insertResolution(resolution: Resolution): Promise<void>;
+  updateResolutionSignals(resolution: {
+    customerId: string;
+    resolvedOn: CalendarDate;
+    signals: readonly Signal[];
+  }): Promise<void>;
+  /** Records decisions dated `date` as changes; returns how many entries were written. */
+  recordDecisions(entries: readonly HistoryEntry[], date: CalendarDate): Promise<number>;
 }
 
 /**
@@ -103,6 +224,15 @@ function bindTransaction(tx: Kysely<StorageTables>, dialect: DialectName): Store
   return {
     ...bindQueries(tx, dialect),
     upsertRecords: (kind, records, importId) => upsertRecords(tx, dialect, kind, records, importId),
+    reserveTaskNumbers: () => reserveTaskNumbers(tx),
+    insertTasks: (tasks) => insertTasks(tx, dialect, tasks),
+    updateOpenTasks: (tasks) => updateOpenTasks(tx, tasks),
+    saveAssignments: (assignments, seenOn) => saveAssignments(tx, dialect, assignments, seenOn),
+    cancelCustomer: (cancellation) => cancelCustomer(tx, cancellation),
+    insertOutcome: (outcome) => insertOutcome(tx, outcome),
+    insertResolution: (resolution) => insertResolution(tx, resolution),
+    updateResolutionSignals: (resolution) => updateResolutionSignals(tx, resolution),
+    recordDecisions: (entries, date) => recordDecisions(tx, dialect, entries, date),
   };
 }
 
@@ -116,5 +246,27 @@ function bindQueries(db: Kysely<StorageTables>, dialect: DialectName): StoreQuer
     listImports: (options) => listImports(db, options),
     importProblems: (importId) => listImportProblems(db, importId),
     loadFactsInput: (asOf, options) => loadFactsInput(db, asOf, options),
+    findLastImport: (file) => findLastImport(db, file),
+    listOpenInvoiceIds: () => listOpenInvoiceIds(db),
+    beginRun: (start) => beginRun(db, start),
+    finishRun: (runId, finish) => finishRun(db, runId, finish),
+    listRuns: (options) => listRuns(db, options),
+    hasCompletedRun: (date) => hasCompletedRun(db, date),
+    acquireRunLock: (lock, staleAfterSeconds) => acquireRunLock(db, lock, staleAfterSeconds),
+    refreshRunLock: (lock) => refreshRunLock(db, lock),
+    releaseRunLock: (lock) => releaseRunLock(db, lock),
+    searchCompanies: (text, options) => searchCompanies(db, text, options),
+    findTask: (taskId) => findTask(db, taskId),
+    listOpenTasks: (options) => listOpenTasks(db, options),
+    listOpenTasksOf: (customerIds) => listOpenTasksOf(db, customerIds),
+    listTasksOfCustomer: (customerId) => listTasksOfCustomer(db, customerId),
+    listCustomersWithOpenTasks: () => listCustomersWithOpenTasks(db),
+    findLastCheckIns: (customerIds) => findLastCheckIns(db, customerIds),
+    listCustomerStates: (customerIds) => listCustomerStates(db, customerIds),
+    findLatestResolutions: (customerIds) => findLatestResolutions(db, customerIds),
+    findDecisionOn: (customerId, date) => findDecisionOn(db, customerId, date),
+    listHistory: (customerId, options) => listHistory(db, customerId, options),
+    listOutcomesOf: (customerId) => listOutcomesOf(db, customerId),
+    countOutcomes: (options) => countOutcomes(db, options),
   };
 }

@@ -1,0 +1,51 @@
+import { BUCKET_LABELS } from "../domain/decide-segment.js";
+import type { Bucket, Rules } from "../domain/rules.js";
+import type { RunSummary } from "../services/run-summary.js";
+import { formatLongDay } from "./format-days.js";
+
+/** What `csops run` prints: segments, tasks, sources, and any trouble, in a few lines. */
+export function formatRunSummary(summary: RunSummary, rules: Rules): string {
+  const { tasks } = summary;
+  const seconds = summary.finishedAt - summary.startedAt;
+  const took = seconds >= 1 ? `, ${seconds} s` : "";
+  const lines = [
+    `Daily run for ${formatLongDay(summary.date)} (run ${summary.runId}${took}): ` +
+      `${summary.customers} customers evaluated` +
+      (summary.canceled > 0 ? `, ${summary.canceled} canceled skipped` : ""),
+    `  Segments: ${formatSegments(summary, rules)}`,
+    `  Tasks:    ${tasks.created} created (${tasks.alerts} alerts, of which ${tasks.escalated} ` +
+      `escalations; ${tasks.checkIns} check-ins) · ${tasks.refreshed} refreshed · ` +
+      `${tasks.superseded} superseded · ${tasks.cleared} cleared · ${tasks.closed} closed · ` +
+      `${tasks.open} open`,
+    `  Sources:  ${summary.sources.map((s) => `${s.state === "fresh" ? "ok" : s.state.toUpperCase()} ${s.message}`).join(" · ")}`,
+    `  History:  ${summary.historyChanges} customers' decision or facts changed`,
+  ];
+  if (summary.shownResolved > 0) {
+    lines.push(
+      `  ${summary.shownResolved} resolved by the team show as Healthy & Stable during their cool-down`,
+    );
+  }
+  if (summary.departed > 0) {
+    lines.push(`  ${summary.departed} customers no longer in HubSpot: their open tasks closed`);
+  }
+  if (summary.degraded) {
+    lines.push("DEGRADED: a source was stale or missing, so its facts were unknown (see Sources)");
+  }
+  for (const failure of summary.failures) {
+    lines.push(`FAILED customer ${failure.customerId}: ${failure.message}`);
+  }
+
+  return `${lines.join("\n")}\n`;
+}
+
+function formatSegments(summary: RunSummary, rules: Rules): string {
+  return (Object.entries(summary.segments) as [Bucket, number][])
+    .map(([bucket, count]) => `${count} ${labelOf(bucket, rules)}`)
+    .join(" · ");
+}
+
+export function labelOf(bucket: Bucket, rules: Rules): string {
+  return bucket === "data_gap" || bucket === "none"
+    ? BUCKET_LABELS[bucket]
+    : rules.segments[bucket].label;
+}
