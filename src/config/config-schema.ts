@@ -157,6 +157,78 @@ export const configSchema = z.strictObject({
       resolved_cooldown_days: days.default(30),
     })
     .prefault({}),
+
+  sync: syncSchema().prefault({}),
 });
+
+/**
+ * `csops sync` and the daily run's sync. A source syncs when it is listed here and its token is
+ * set in the environment (HUBSPOT_ACCESS_TOKEN, STRIPE_API_KEY, MATOMO_TOKEN_AUTH); tokens and
+ * base URLs never live in this file. HubSpot's property names are `import.hubspot.*`.
+ */
+function syncSchema() {
+  const seconds = z.number().positive();
+
+  return z.strictObject({
+    sources: z
+      .array(z.enum(["hubspot", "stripe", "matomo"]))
+      .default(["hubspot", "stripe", "matomo"])
+      .describe("sources to sync, each only when its token is set in the environment"),
+    timeout_seconds: seconds
+      .default(30)
+      .describe("a request that gets no answer for this long is abandoned and retried"),
+    max_attempts: z
+      .number()
+      .int()
+      .min(1)
+      .max(10)
+      .default(5)
+      .describe(
+        "tries per request, the first included, on HTTP 429, 5xx, timeouts and lost connections",
+      ),
+    backoff_seconds: seconds.default(1).describe("wait before the first retry; doubles each time"),
+    max_backoff_seconds: seconds.default(60),
+    max_retry_after_seconds: seconds
+      .default(300)
+      .describe("a 429 asking to wait longer than this fails the source instead of waiting"),
+    hubspot: z
+      .strictObject({
+        requests_per_second: z
+          .number()
+          .positive()
+          .default(9)
+          .describe("the HubSpot client's limiter; HubSpot allows 100 to 190 requests per 10 s"),
+        search_requests_per_second: z
+          .number()
+          .positive()
+          .default(4)
+          .describe("CRM search has a limit of its own, 5 requests per second"),
+      })
+      .prefault({}),
+    stripe: z
+      .strictObject({
+        api_version: z
+          .string()
+          .default("2025-03-31.basil")
+          .describe("Stripe-Version sent with every request, and recorded with the data"),
+        invoice_lookback_days: days
+          .default(90)
+          .describe("besides every open invoice, invoices created this many days back"),
+      })
+      .prefault({}),
+    matomo: z
+      .strictObject({
+        site_id: z.number().int().positive().default(1),
+        backfill_days: days
+          .default(60)
+          .describe(
+            "closed days fetched on the first sync, and at most after a gap: the 30-day usage " +
+              "window, and as long again so that a customer inactive for longer is known to be",
+          ),
+        page_size: z.number().int().min(1).max(10_000).default(500),
+      })
+      .prefault({}),
+  });
+}
 
 export type Config = z.infer<typeof configSchema>;

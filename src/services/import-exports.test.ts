@@ -69,7 +69,7 @@ describeEachDatabase("importExports", (t) => {
     const log = await t.store.listImports({ limit: 10 });
     expect(log.filter((entry) => entry.status === "imported")).toHaveLength(6);
     const visits = log.find((entry) => entry.kind === "matomo_visits");
-    expect(visits?.coverage).toEqual({ from: "2026-11-03", to: "2026-12-02" });
+    expect(visits?.coverage).toEqual({ from: "2026-10-04", to: "2026-12-02" });
     const problems = await t.store.importProblems(visits?.id ?? -1);
     expect(problems).toHaveLength(1);
   });

@@ -1,0 +1,94 @@
+import type { FakeBusiness } from "./fake-business.js";
+
+export type FakeVendor = "hubspot" | "stripe" | "matomo";
+
+/** Which secrets each fake accepts, and what each may read. */
+export interface FakeCredentials {
+  /** Access token → its scopes (`crm.objects.companies.read`, `tickets`, `crm.objects.owners.read`). */
+  hubspot: Record<string, readonly string[]>;
+  /** API key → the resources it may read (`customers`, `subscriptions`, `invoices`). */
+  stripe: Record<string, readonly string[]>;
+  /** token_auth values with view access to the site. */
+  matomo: readonly string[];
+}
+
+/** Every scope or permission a full sync needs, for tokens that should just work. */
+export const FULL_ACCESS = {
+  hubspot: ["crm.objects.companies.read", "tickets", "crm.objects.owners.read"],
+  stripe: ["customers", "subscriptions", "invoices"],
+} as const;
+
+/** How the fakes bend the rules the way real servers do, for tests of the connectors. */
+export interface FakeBehaviour {
+  /** HubSpot search: results per query before paging is refused (HubSpot: 10,000). */
+  searchResultCap: number;
+  /** HubSpot v4 associations: companies per ticket in one answer; the rest is paged. */
+  associationPageSize: number;
+  /** Stripe: the account's default API version, used when a request names none. */
+  stripeDefaultVersion: string;
+  /**
+   * Matomo: hide every n-th visit after the page is cut, as a segment applied after the limit
+   * does (matomo-org/matomo#7784): pages come back short though more follow.
+   */
+  matomoHiddenEvery?: number | undefined;
+  /** Matomo: start each page after the first one visit early, repeating it across pages. */
+  matomoOverlappingPages?: boolean | undefined;
+}
+
+export const DEFAULT_BEHAVIOUR: FakeBehaviour = {
+  searchResultCap: 10_000,
+  associationPageSize: 500,
+  stripeDefaultVersion: "2024-06-20",
+};
+
+/** One request a fake received, without its credentials. */
+export interface FakeRequest {
+  vendor: FakeVendor;
+  method: string;
+  /** Path and query string, exactly as requested. */
+  url: string;
+  /** Matomo's form fields and HubSpot's search bodies, `token_auth` removed. */
+  body?: Record<string, unknown> | undefined;
+  status: number;
+}
+
+/** A scripted misbehaviour: the next `times` matching requests get it instead of an answer. */
+export interface FakeFault {
+  vendor: FakeVendor;
+  /** Which requests; default every request to the vendor. */
+  matches?: ((request: { url: string; body?: Record<string, unknown> }) => boolean) | undefined;
+  times?: number | undefined;
+  /** Answer with this: a 429 with Retry-After, a 500, an error in a 200. */
+  status?: number | undefined;
+  headers?: Record<string, string> | undefined;
+  body?: unknown;
+  /** Or hold the real answer this long first (a client with a shorter timeout gives up). */
+  delayMs?: number | undefined;
+}
+
+/** Everything the fake servers share: mutable, so tests can change it between calls. */
+export interface FakeState {
+  business: FakeBusiness;
+  credentials: FakeCredentials;
+  behaviour: FakeBehaviour;
+  faults: FakeFault[];
+  requests: FakeRequest[];
+}
+
+/** The first fault that matches, counted down; undefined when none does. */
+export function takeFault(
+  state: FakeState,
+  vendor: FakeVendor,
+  request: { url: string; body?: Record<string, unknown> },
+): FakeFault | undefined {
+  const index = state.faults.findIndex(
+    (fault) => fault.vendor === vendor && (fault.matches?.(request) ?? true),
+  );
+  const fault = state.faults[index];
+  if (fault === undefined) return undefined;
+  const times = (fault.times ?? 1) - 1;
+  if (times <= 0) state.faults.splice(index, 1);
+  else fault.times = times;
+
+  return fault;
+}
