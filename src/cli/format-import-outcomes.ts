@@ -30,7 +30,9 @@ export function formatImportOutcomes(outcomes: readonly ImportOutcome[]): string
 function formatOutcome(outcome: ImportOutcome): string[] {
   const file = displayPath(outcome.file);
   const head = `${MARKS[outcome.status]} ${file}`;
-  if (outcome.status !== "imported") return [`${head}: ${outcome.message ?? ""}`];
+  // Refusals name the file themselves; the line already does.
+  const message = (outcome.message ?? "").replace(`${outcome.file}: `, "");
+  if (outcome.status !== "imported") return [`${head}: ${message}`];
 
   const lines = [
     `${head} as ${outcome.kind} (${outcome.preset}): ${outcome.rowsRead} rows read, ` +
