@@ -14,12 +14,15 @@ export type ErrorCode =
   | "database_unavailable"
   | "database_migration_failed"
   | "source_unavailable"
+  | "source_refused"
   | "outcome_invalid"
   | "task_closed"
   | "task_not_found"
   | "task_conflict"
   | "customer_not_found"
-  | "run_in_progress";
+  | "run_in_progress"
+  | "user_exists"
+  | "user_not_found";
 
 /** A problem located in a file, reported with the others of its kind. */
 export interface Problem {

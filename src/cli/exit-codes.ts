@@ -19,6 +19,8 @@ export const EXIT_CODES: Record<ErrorCode | "rows_rejected", number> = {
   database_unavailable: 1,
   database_migration_failed: 1,
   source_unavailable: 1,
+  // A source refused one request for what it held (HTTP 4xx), not for being unreachable.
+  source_refused: 1,
   outcome_invalid: 1,
   task_closed: 1,
   task_not_found: 1,
@@ -26,5 +28,7 @@ export const EXIT_CODES: Record<ErrorCode | "rows_rejected", number> = {
   customer_not_found: 1,
   // Not a failure of this command's input: another run holds the date, this one did nothing.
   run_in_progress: 4,
+  user_exists: 1,
+  user_not_found: 1,
   rows_rejected: 3,
 };

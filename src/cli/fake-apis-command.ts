@@ -8,7 +8,7 @@ import { defineCommand } from "citty";
 import { loadConfigOrFail } from "../config/load-config.js";
 import { writeDemoExports } from "../demo/write-demo-exports.js";
 import { CsopsError } from "../errors.js";
-import { FULL_ACCESS } from "../fakes/fake-state.js";
+import { FULL_ACCESS, WRITE_BACK_SCOPES } from "../fakes/fake-state.js";
 import { readExportsAsBusiness } from "../fakes/read-exports-as-business.js";
 import { startFakeApis, type RunningFakeApis } from "../fakes/start-fake-apis.js";
 import { resolveDateOrFail } from "./as-of-arg.js";
@@ -71,7 +71,10 @@ export default defineCommand({
       `Fake HubSpot, Stripe and Matomo serve the demo business (${customers} agencies, ` +
         `as of ${asOf}) on ${fakes.url}.\n` +
         "In another shell, run the export lines above (or `source` this command's output), " +
-        "then `csops sync` and `csops run`.\nCtrl-C stops the fakes.\n",
+        "then `csops sync` and `csops run`.\n" +
+        "To try the HubSpot write-back too, set `hubspot_write_back: { enabled: true }` in " +
+        "csops.config.yaml: `csops run` (or `csops writeback`) then writes into these fakes.\n" +
+        "Ctrl-C stops the fakes.\n",
     );
     await waitForStopSignal();
     await fakes.close();
@@ -84,7 +87,7 @@ export default defineCommand({
  */
 function createCredentials() {
   return {
-    hubspot: { [`pat-na1-${randomUUID()}`]: FULL_ACCESS.hubspot },
+    hubspot: { [`pat-na1-${randomUUID()}`]: [...FULL_ACCESS.hubspot, ...WRITE_BACK_SCOPES] },
     stripe: { [`rk_test_${randomBytes(24).toString("hex")}`]: FULL_ACCESS.stripe },
     matomo: [randomBytes(16).toString("hex")],
   };

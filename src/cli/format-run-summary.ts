@@ -28,7 +28,8 @@ export function formatRunSummary(summary: RunSummary, rules: Rules): string {
   if (summary.departed > 0) {
     lines.push(`  ${summary.departed} customers no longer in HubSpot: their open tasks closed`);
   }
-  if (summary.degraded) {
+  // A failed sync also degrades a run; format-run-extras.ts says so.
+  if (summary.sources.some((source) => source.state !== "fresh")) {
     lines.push("DEGRADED: a source was stale or missing, so its facts were unknown (see Sources)");
   }
   for (const failure of summary.failures) {

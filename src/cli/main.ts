@@ -19,6 +19,9 @@ const subCommands: Record<string, () => Promise<CommandDef>> = {
   explain: () => import("./explain-command.js").then((m) => m.default as CommandDef),
   outcome: () => import("./outcome-command.js").then((m) => m.default as CommandDef),
   serve: () => import("./serve-command.js").then((m) => m.default as CommandDef),
+  writeback: () => import("./writeback-command.js").then((m) => m.default as CommandDef),
+  start: () => import("./start-command.js").then((m) => m.default as CommandDef),
+  user: () => import("./user-command.js").then((m) => m.default as CommandDef),
 };
 
 const main = defineCommand({

@@ -159,7 +159,33 @@ export const configSchema = z.strictObject({
     .prefault({}),
 
   sync: syncSchema().prefault({}),
+
+  hubspot_write_back: hubspotWriteBackSchema().prefault({}),
 });
+
+/**
+ * Mirroring csops into HubSpot, for a team that works there: each company's segment in a
+ * property, alert and follow-up tasks as HubSpot tasks, outcomes as notes. Off by default; it
+ * needs HUBSPOT_ACCESS_TOKEN with write scopes (see the README).
+ */
+function hubspotWriteBackSchema() {
+  return z.strictObject({
+    enabled: z
+      .boolean()
+      .default(false)
+      .describe("write back after each daily run (and on `csops writeback`)"),
+    segment_property: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]*$/, "a HubSpot property name: lower case, digits and _")
+      .default("cs_segment")
+      .describe("company property that holds the segment; created once if missing"),
+    segment_property_label: z.string().min(1).default("CS segment"),
+    property_group: z
+      .string()
+      .default("companyinformation")
+      .describe("the property group the segment property is created in"),
+  });
+}
 
 /**
  * `csops sync` and the daily run's sync. A source syncs when it is listed here and its token is

@@ -1,5 +1,6 @@
 import type { Context, Hono } from "hono";
 
+import { registerFakeHubspotWrites } from "./fake-hubspot-writes.js";
 import type { FakeState } from "./fake-state.js";
 import { byRequestedSort, matchesFilters, type SearchRequest } from "./hubspot-search.js";
 import {
@@ -10,6 +11,7 @@ import {
   type ObjectType,
 } from "./hubspot-served-objects.js";
 import { readJsonBody, useVendorMiddleware } from "./vendor-middleware.js";
+import { authorize, error, notFound } from "./hubspot-answers.js";
 
 const SCOPES: Record<ObjectType | "owners", string> = {
   companies: "crm.objects.companies.read",
@@ -25,6 +27,8 @@ const SCOPES: Record<ObjectType | "owners", string> = {
  */
 export function registerFakeHubspot(app: Hono, state: FakeState): void {
   useVendorMiddleware(app, "/crm/*", "hubspot", state, readJsonBody);
+  // Before the routes below: their patterns (`/crm/v3/objects/:type/search`) match these too.
+  registerFakeHubspotWrites(app, state);
 
   app.get("/crm/v3/objects/:type", (c) => {
     const type = objectTypeOf(c);
@@ -162,55 +166,6 @@ function isCompanies(name: string | undefined): boolean {
 
 function isTickets(name: string | undefined): boolean {
   return name === "tickets" || name === "ticket" || name === "0-5";
-}
-
-/** A 401 for a token HubSpot does not know, a 403 naming the scope it lacks. */
-function authorize(c: Context, state: FakeState, scope: string): Response | undefined {
-  const token = /^Bearer (.+)$/.exec(c.req.header("authorization") ?? "")?.[1];
-  const scopes = token === undefined ? undefined : state.credentials.hubspot[token];
-  if (scopes === undefined) {
-    return c.json(
-      {
-        status: "error",
-        message:
-          "Authentication credentials not found. This API supports OAuth 2.0 authentication " +
-          "and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview",
-        correlationId: "0f1e2d3c-fake-4b5a-9c8d-000000000401",
-        category: "INVALID_AUTHENTICATION",
-      },
-      401,
-    );
-  }
-  if (scopes.includes(scope)) return undefined;
-
-  return c.json(
-    {
-      status: "error",
-      message:
-        "This app hasn't been granted all required scopes to make this call. Read more about " +
-        "required scopes here: https://developers.hubspot.com/scopes.",
-      correlationId: "0f1e2d3c-fake-4b5a-9c8d-000000000403",
-      errors: [
-        {
-          message: "One or more of the following scopes are required.",
-          context: { requiredGranularScopes: [scope] },
-        },
-      ],
-      category: "MISSING_SCOPES",
-    },
-    403,
-  );
-}
-
-function error(c: Context, status: 400 | 404, message: string): Response {
-  return c.json(
-    { status: "error", message, correlationId: "fake", category: "VALIDATION_ERROR" },
-    status,
-  );
-}
-
-function notFound(c: Context): Response {
-  return error(c, 404, `no such endpoint: ${c.req.path}`);
 }
 
 /** A page of objects sorted by id; the cursor is the id the next page starts at. */

@@ -6,12 +6,14 @@ import type { RequestSettings } from "../connectors/request-settings.js";
 import type { RequestClock } from "../connectors/send-with-retries.js";
 import type { Logger } from "../logger.js";
 import { createEmptyBusiness, type FakeBusiness } from "./fake-business.js";
-import { FULL_ACCESS, type FakeCredentials } from "./fake-state.js";
+import { FULL_ACCESS, WRITE_BACK_SCOPES, type FakeCredentials } from "./fake-state.js";
 
 /** Secrets the test fakes accept; tests look for them in logs, errors and the database. */
 export const TEST_SECRETS = {
   hubspot: "pat-eu1-11111111-2222-3333-4444-555555555555",
   hubspotWithoutTickets: "pat-eu1-99999999-8888-7777-6666-555555555555",
+  /** Reads all a sync needs, writes nothing: the write-back's scopes are missing. */
+  hubspotReadOnly: "pat-eu1-77777777-aaaa-bbbb-cccc-dddddddddddd",
   stripe: "rk_test_51FakeCsopsKeyAAAAAAAAAAAAAAAAAAAA",
   stripeWithoutInvoices: "rk_test_51FakeCsopsKeyBBBBBBBBBBBBBBBBBBBB",
   matomo: "0123456789abcdef0123456789abcdef",
@@ -19,8 +21,9 @@ export const TEST_SECRETS = {
 
 export const TEST_CREDENTIALS: FakeCredentials = {
   hubspot: {
-    [TEST_SECRETS.hubspot]: FULL_ACCESS.hubspot,
+    [TEST_SECRETS.hubspot]: [...FULL_ACCESS.hubspot, ...WRITE_BACK_SCOPES],
     [TEST_SECRETS.hubspotWithoutTickets]: ["crm.objects.companies.read", "crm.objects.owners.read"],
+    [TEST_SECRETS.hubspotReadOnly]: FULL_ACCESS.hubspot,
   },
   stripe: {
     [TEST_SECRETS.stripe]: FULL_ACCESS.stripe,

@@ -15,6 +15,9 @@ export function matchesFilters(object: Served, request: SearchRequest): boolean 
 
   return groups.some((group) =>
     (group.filters ?? []).every((filter) => {
+      if (filter.operator === "CONTAINS_TOKEN") {
+        return containsToken(object.properties[filter.propertyName], filter.value ?? "");
+      }
       const have = comparable(object.properties[filter.propertyName]);
       const want = comparable(filter.value ?? null);
       if (have === undefined || want === undefined) return false;
@@ -36,6 +39,18 @@ export function matchesFilters(object: Served, request: SearchRequest): boolean 
       }
     }),
   );
+}
+
+/**
+ * HubSpot's CONTAINS_TOKEN as the fake reads it: some word of the text (split on white space)
+ * equals the value, ignoring case, where `*` in the value stands for any characters.
+ */
+function containsToken(text: string | null | undefined, value: string): boolean {
+  if (text === null || text === undefined || value === "") return false;
+  const escaped = value.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\-]/g, "\\$&"));
+  const pattern = new RegExp(`^${escaped.join(".*")}$`, "i");
+
+  return text.split(/\s+/).some((word) => pattern.test(word));
 }
 
 /** Numbers, ids and ISO times compare as numbers (times as epoch ms), as HubSpot filters them. */

@@ -5,6 +5,7 @@ import type { FakeBusiness } from "./fake-business.js";
 import { registerFakeHubspot } from "./fake-hubspot.js";
 import { registerFakeMatomo } from "./fake-matomo.js";
 import {
+  createEmptyHubspotWrites,
   DEFAULT_BEHAVIOUR,
   type FakeBehaviour,
   type FakeCredentials,
@@ -40,6 +41,7 @@ export async function startFakeApis(options: FakeApisOptions): Promise<RunningFa
     behaviour: { ...DEFAULT_BEHAVIOUR, ...options.behaviour },
     faults: [],
     requests: [],
+    hubspot: createEmptyHubspotWrites(),
   };
   // Not strict: HubSpot's client asks for `/crm/v3/owners/`, with the slash.
   const app = new Hono({ strict: false });

@@ -37,6 +37,10 @@ export function useVendorMiddleware(
       ...request,
       status: (response ?? c.res).status,
     });
+    // Logged first: the work is done, only the answer is late.
+    if (fault?.delayAfterMs !== undefined) {
+      await new Promise((resolve) => setTimeout(resolve, fault.delayAfterMs));
+    }
 
     return response;
   });

@@ -1,6 +1,7 @@
 import { hostname } from "node:os";
 
 import type { Config } from "../config/config-schema.js";
+import type { RequestClock } from "../connectors/send-with-retries.js";
 import type { CustomerFactsRow } from "../domain/build-facts.js";
 import type { CalendarDate } from "../domain/dates.js";
 import { decideSegment } from "../domain/decide-segment.js";
@@ -21,7 +22,9 @@ import {
   toRunSource,
   type RunSummary,
 } from "./run-summary.js";
+import { syncBeforeRun } from "./sync-before-run.js";
 import { csPeopleOf, taskSettingsOf } from "./task-settings-of.js";
+import { writeBackAfterRun } from "./write-back-after-run.js";
 
 export interface RunDayOptions {
   store: Store;
@@ -35,6 +38,16 @@ export interface RunDayOptions {
   holder?: string | undefined;
   /** Customers per transaction. */
   batchSize?: number | undefined;
+  /**
+   * Where API tokens and addresses come from (`process.env` at the CLI or serve edge). Given,
+   * the run first syncs each configured source and, with `hubspot_write_back.enabled`, writes
+   * back to HubSpot after reconciling; not given, the run calls no API.
+   */
+  env?: Readonly<Record<string, string | undefined>> | undefined;
+  /** false skips the sync (`csops run --no-sync`); the write-back still runs. */
+  sync?: boolean | undefined;
+  /** How API retries wait; default the real clock. Tests pass one that waits for nothing. */
+  requestClock?: RequestClock | undefined;
 }
 
 const DEFAULT_BATCH_SIZE = 500;
@@ -57,7 +70,14 @@ export async function runDay(date: CalendarDate, options: RunDayOptions): Promis
   await takeRunLockOrFail(store, { date, runId, holder, now: startedAt }, logger);
 
   try {
+    const syncs = await syncBeforeRun(date, runId, options);
     const summary = await evaluateAndReconcile(date, runId, startedAt, options);
+    if (syncs !== undefined) {
+      summary.syncs = syncs;
+      summary.degraded ||= syncs.some((sync) => sync.status === "failed");
+    }
+    summary.hubspotWriteBack = await writeBackAfterRun(date, runId, options);
+    summary.finishedAt = now();
     await store.finishRun(runId, {
       status: "completed",
       finishedAt: summary.finishedAt,
@@ -75,6 +95,8 @@ export async function runDay(date: CalendarDate, options: RunDayOptions): Promis
         segments: summary.segments,
         tasks: summary.tasks,
         sources: summary.sources.map((source) => `${source.source} ${source.state}`),
+        syncs: summary.syncs?.map((sync) => `${sync.source} ${sync.status}`),
+        hubspotWriteBack: summary.hubspotWriteBack,
         failures: summary.failures.length,
       },
       "daily run completed",

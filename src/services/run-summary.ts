@@ -3,6 +3,8 @@ import type { SourceName } from "../domain/records.js";
 import type { Bucket, Rules } from "../domain/rules.js";
 import type { SourceStatus } from "../domain/source-status.js";
 import type { TaskChange } from "../domain/tasks/index.js";
+import type { RunSync } from "./sync-before-run.js";
+import type { WriteBackReport } from "./write-back-report.js";
 
 /** What one source contributed to a run: how old its data was and whether it was used. */
 export interface RunSource {
@@ -55,6 +57,10 @@ export interface RunSummary {
   sources: RunSource[];
   /** Customers the run could not reconcile; the others went on. */
   failures: { customerId: string; message: string }[];
+  /** The API syncs the run began with (a failure makes it degraded); absent when it synced none. */
+  syncs?: RunSync[] | undefined;
+  /** What the HubSpot write-back did, when it is on. */
+  hubspotWriteBack?: WriteBackReport | undefined;
 }
 
 /** Every bucket at zero, in precedence order, then data gap and none. */

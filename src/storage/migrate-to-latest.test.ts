@@ -31,7 +31,13 @@ const WORKFLOW_TABLES = [
   "runs",
   "tasks",
 ];
-const ALL_MIGRATIONS = ["001_source_records", "002_cs_workflow"];
+const ACCOUNT_TABLES = ["sessions", "users"];
+const ALL_MIGRATIONS = [
+  "001_source_records",
+  "002_cs_workflow",
+  "003_users_sessions",
+  "004_hubspot_ledger",
+];
 
 describe("migrateToLatest", () => {
   describeEachDatabase(
@@ -42,7 +48,7 @@ describe("migrateToLatest", () => {
         expect(first.applied).toEqual(ALL_MIGRATIONS);
         const afterFirst = await snapshotTables(testDatabase.database);
         expect(Object.keys(afterFirst)).toEqual(
-          expect.arrayContaining([...RECORD_AND_LOG_TABLES, ...WORKFLOW_TABLES]),
+          expect.arrayContaining([...RECORD_AND_LOG_TABLES, ...WORKFLOW_TABLES, ...ACCOUNT_TABLES]),
         );
         // Task ids start at T-1001.
         expect(afterFirst.counters).toEqual([{ name: "task_number", value: 1000 }]);

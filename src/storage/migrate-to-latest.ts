@@ -4,6 +4,8 @@ import { CsopsError } from "../errors.js";
 import type { DialectName } from "./dialect-differences.js";
 import { createSourceRecordsMigration } from "./migrations/001-source-records.js";
 import { createCsWorkflowMigration } from "./migrations/002-cs-workflow.js";
+import { createUsersSessionsMigration } from "./migrations/003-users-sessions.js";
+import { createHubspotLedgerMigration } from "./migrations/004-hubspot-ledger.js";
 import type { Database } from "./open-database.js";
 
 /**
@@ -15,6 +17,8 @@ function listMigrations(dialect: DialectName): Record<string, Migration> {
   const migrations: Record<string, Migration> = {
     "001_source_records": createSourceRecordsMigration(dialect),
     "002_cs_workflow": createCsWorkflowMigration(dialect),
+    "003_users_sessions": createUsersSessionsMigration(dialect),
+    "004_hubspot_ledger": createHubspotLedgerMigration(dialect),
   };
 
   return Object.fromEntries(

@@ -68,7 +68,7 @@ export async function countOutcomes(
   return Number(row.count);
 }
 
-function rowToOutcome(row: Selectable<OutcomeRow>): Outcome {
+export function rowToOutcome(row: Selectable<OutcomeRow>): Outcome {
   return {
     taskId: row.task_id,
     customerId: row.customer_id,

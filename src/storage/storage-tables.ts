@@ -1,5 +1,6 @@
 import type { Generated } from "kysely";
 
+import type { AccountTables } from "./account-tables.js";
 import type { WorkflowTables } from "./workflow-tables.js";
 
 /**
@@ -14,7 +15,7 @@ import type { WorkflowTables } from "./workflow-tables.js";
  * Instants are Unix seconds and money is in minor units, both `bigint` columns (pg returns them
  * as numbers through the type parser set in open-database.ts).
  */
-export interface StorageTables extends WorkflowTables {
+export interface StorageTables extends WorkflowTables, AccountTables {
   hubspot_companies: CompanyRow;
   hubspot_tickets: TicketRow;
   hubspot_ticket_companies: TicketCompanyRow;

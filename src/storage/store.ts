@@ -5,11 +5,34 @@ import type { FactsInput } from "../domain/facts-input.js";
 import type { RecordOfKind, SourceKind } from "../domain/records.js";
 import type { Outcome, OwnerAssignment, Resolution, Signal, Task } from "../domain/tasks/index.js";
 import {
+  countUsers,
+  deleteExpiredSessions,
+  deleteSession,
+  findSession,
+  findUserByEmail,
+  insertSession,
+  insertUser,
+  listUsers,
+  replacePasswordHash,
+  touchSession,
+  type NewUser,
+  type SessionRecord,
+  type User,
+} from "./accounts.js";
+import {
   cancelCustomer,
   listCustomerStates,
   saveAssignments,
   type CustomerState,
 } from "./customer-states.js";
+import {
+  countCompanies,
+  listCustomerRows,
+  listPlans,
+  type CustomerListFilter,
+  type CustomerRow,
+} from "./customer-list.js";
+import { findImports } from "./find-imports.js";
 import {
   findDecisionOn,
   listHistory,
@@ -17,6 +40,7 @@ import {
   type HistoryEntry,
 } from "./decision-history.js";
 import type { DialectName } from "./dialect-differences.js";
+import { bindHubspotLedger, type HubspotLedgerQueries } from "./hubspot-ledger.js";
 import {
   addCoveredDays,
   addImportProblems,
@@ -34,6 +58,7 @@ import { loadFactsInput, type FactsInputOptions } from "./load-facts-input.js";
 import { migrateToLatest } from "./migrate-to-latest.js";
 import { openDatabase, type Database, type OpenDatabaseOptions } from "./open-database.js";
 import { countOutcomes, insertOutcome, listOutcomesOf } from "./outcome-log.js";
+import { tallyOutcomes, type OutcomeTally } from "./outcome-tallies.js";
 import { findLatestResolutions, insertResolution, updateResolutionSignals } from "./resolutions.js";
 import {
   acquireRunLock,
@@ -50,6 +75,7 @@ import {
   type RunTrigger,
 } from "./run-log.js";
 import { searchCompanies, type CompanyMatch } from "./search-companies.js";
+import { listSegmentsOn, type SegmentOnDate } from "./segments-on-date.js";
 import type { StorageTables } from "./storage-tables.js";
 import { findLastImport, listOpenInvoiceIds } from "./sync-queries.js";
 import { reserveTaskNumbers, type TaskNumbers } from "./task-numbers.js";
@@ -66,7 +92,7 @@ import {
 import { upsertRecords } from "./upsert-records.js";
 
 /** What can be read and recorded, inside a transaction or outside one. */
-export interface StoreQueries {
+export interface StoreQueries extends HubspotLedgerQueries {
   /** Records that an import started (status `running`); returns its id. */
   beginImport(start: ImportStart): Promise<number>;
   /** Records how an import ended: status, counts, the data's as-of time and coverage. */
@@ -133,6 +159,37 @@ export interface StoreQueries {
     to: CalendarDate;
     owner?: string | undefined;
   }): Promise<number>;
+
+  // What the web app lists and counts (see the files named for the details).
+  /** Companies in HubSpot, deleted ones not counted. */
+  countCompanies(): Promise<number>;
+  /** The plans companies have, for a filter's choices. */
+  listPlans(): Promise<string[]>;
+  /** One page of the customer list, with the decision in force on `filter.date`. */
+  listCustomerRows(filter: CustomerListFilter): Promise<{ rows: CustomerRow[]; total: number }>;
+  /** Every customer's decision in force on `date`, canceled customers left out. */
+  listSegmentsOn(date: CalendarDate): Promise<SegmentOnDate[]>;
+  /** The import records with these ids, oldest first. */
+  findImports(importIds: readonly number[]): Promise<ImportRecord[]>;
+  /** Outcomes logged between two dates (inclusive), per contact, issue, result and person. */
+  tallyOutcomes(range: { from: CalendarDate; to: CalendarDate }): Promise<OutcomeTally[]>;
+
+  // People who sign in to the web app, and their sessions (see accounts.ts).
+  countUsers(): Promise<number>;
+  listUsers(): Promise<User[]>;
+  findUserByEmail(email: string): Promise<(User & { passwordHash: string }) | undefined>;
+  insertUser(user: NewUser): Promise<number>;
+  /** Also ends the user's sessions. */
+  replacePasswordHash(userId: number, hash: string): Promise<void>;
+  insertSession(session: SessionRecord): Promise<void>;
+  /** The session and its user, unless it expired by `now`. */
+  findSession(
+    idHash: string,
+    now: number,
+  ): Promise<{ session: SessionRecord; user: User } | undefined>;
+  touchSession(idHash: string, seen: { lastSeenAt: number; expiresAt: number }): Promise<void>;
+  deleteSession(idHash: string): Promise<void>;
+  deleteExpiredSessions(now: number): Promise<number>;
 }
 
 /** Inside a transaction: the queries, and writing records, all undone if the work throws. */
@@ -238,6 +295,7 @@ function bindTransaction(tx: Kysely<StorageTables>, dialect: DialectName): Store
 
 function bindQueries(db: Kysely<StorageTables>, dialect: DialectName): StoreQueries {
   return {
+    ...bindHubspotLedger(db),
     beginImport: (start) => beginImport(db, start),
     finishImport: (importId, finish) => finishImport(db, importId, finish),
     addImportProblems: (importId, problems) => addImportProblems(db, dialect, importId, problems),
@@ -268,5 +326,21 @@ function bindQueries(db: Kysely<StorageTables>, dialect: DialectName): StoreQuer
     listHistory: (customerId, options) => listHistory(db, customerId, options),
     listOutcomesOf: (customerId) => listOutcomesOf(db, customerId),
     countOutcomes: (options) => countOutcomes(db, options),
+    countCompanies: () => countCompanies(db),
+    listPlans: () => listPlans(db),
+    listCustomerRows: (filter) => listCustomerRows(db, filter),
+    listSegmentsOn: (date) => listSegmentsOn(db, date),
+    findImports: (importIds) => findImports(db, importIds),
+    tallyOutcomes: (range) => tallyOutcomes(db, range),
+    countUsers: () => countUsers(db),
+    listUsers: () => listUsers(db),
+    findUserByEmail: (email) => findUserByEmail(db, email),
+    insertUser: (user) => insertUser(db, user),
+    replacePasswordHash: (userId, hash) => replacePasswordHash(db, userId, hash),
+    insertSession: (session) => insertSession(db, session),
+    findSession: (idHash, now) => findSession(db, idHash, now),
+    touchSession: (idHash, seen) => touchSession(db, idHash, seen),
+    deleteSession: (idHash) => deleteSession(db, idHash),
+    deleteExpiredSessions: (now) => deleteExpiredSessions(db, now),
   };
 }

@@ -1,22 +1,15 @@
-import { Client } from "@hubspot/api-client";
+import type { Client } from "@hubspot/api-client";
 
 import { CsopsError } from "../../errors.js";
-import { createTimeoutAgent } from "../create-timeout-agent.js";
-import { logRetry, type RequestSettings } from "../request-settings.js";
-import { sendWithRetries } from "../send-with-retries.js";
-import { describeHubspotFailure, hubspotRetryReason } from "./describe-hubspot-failure.js";
+import {
+  CONFIGURED_MIDDLEWARE,
+  createHubspotCaller,
+  type HubspotApiOptions,
+} from "./create-hubspot-caller.js";
 import type { HubspotApi, HubspotObject, HubspotObjectType, HubspotOwner } from "./hubspot-api.js";
+import { createHubspotWriteCalls } from "./create-hubspot-write-calls.js";
 
-export interface HubspotApiOptions {
-  /** The private app's access token, from HUBSPOT_ACCESS_TOKEN. */
-  accessToken: string;
-  /** `https://api.hubapi.com`, or a fake's address. */
-  baseUrl: URL;
-  requests: RequestSettings;
-  /** The client's limiter, and the search endpoint's own spacing. */
-  requestsPerSecond: number;
-  searchRequestsPerSecond: number;
-}
+export type { HubspotApiOptions } from "./create-hubspot-caller.js";
 
 /** List endpoints return at most 100 objects a page; search 200. */
 const LIST_PAGE = 100;
@@ -25,47 +18,22 @@ const SEARCH_PAGE = 200;
 export const SEARCH_RESULT_CAP = 10_000;
 /** A ticket's companies per page, when they run over one page of a batch read (v4: 500). */
 const ASSOCIATION_PAGE = 500;
-/**
- * Passed to every call. The client (13.5.0) applies the middleware it was configured with,
- * `httpAgent` included, only when a call passes options naming middleware of its own; without
- * this, the timeout agent would be ignored and a silent server would hang the sync.
- */
-const CONFIGURED_MIDDLEWARE = { middleware: [], middlewareMergeStrategy: "append" as const };
 
 /**
- * HubSpot through the official client. Its limiter (Bottleneck) spaces requests; its own retry
- * is switched off because it ignores Retry-After, waits a fixed 10 s on a 429, does not retry
- * timeouts and prints to the console: csops's retry policy wraps each call instead. The
- * client keeps its limiter process-wide (the last Client made sets it for all), so one sync
- * makes one client.
+ * HubSpot through the official client (see createHubspotCaller for its limiter and retries):
+ * the sync's reads here, the write-back's calls in create-hubspot-write-calls.ts.
  */
 export function createHubspotApi(options: HubspotApiOptions): HubspotApi {
   const { requests } = options;
-  const client = new Client({
-    accessToken: options.accessToken,
-    basePath: options.baseUrl.href.replace(/\/$/, ""),
-    numberOfApiCallRetries: 0,
-    limiterOptions: { minTime: 1000 / options.requestsPerSecond, maxConcurrent: 1 },
-    httpAgent: createTimeoutAgent(options.baseUrl, requests.timeoutMs),
-  });
-  const searchSpacing = createSpacing(1000 / options.searchRequestsPerSecond, requests);
+  const caller = createHubspotCaller(options);
+  const { client, call, spaceSearch } = caller;
 
-  const call = async <T>(what: string, send: () => Promise<T>): Promise<T> => {
-    const attempted = await sendWithRetries(send, {
-      settings: requests.retry,
-      clock: requests.clock,
-      reasonOf: (outcome) =>
-        "error" in outcome ? hubspotRetryReason(outcome.error, requests.clock) : undefined,
-      onRetry: logRetry(requests.logger, `HubSpot: ${what}`),
-    });
-    if ("value" in attempted) return attempted.value;
-
-    throw describeHubspotFailure(attempted, { what, secrets: [options.accessToken], requests });
-  };
   const crm = (type: HubspotObjectType) =>
     type === "companies" ? client.crm.companies : client.crm.tickets;
 
   return {
+    ...createHubspotWriteCalls(caller, requests),
+
     async *listObjects(type, { properties, archived }) {
       const what = `${archived ? "archived " : ""}${type}`;
       let after: string | undefined;
@@ -97,7 +65,7 @@ export function createHubspotApi(options: HubspotApiOptions): HubspotApi {
         let lastId: string | undefined;
         do {
           const request = searchRequest(properties, sinceMs, afterId, after);
-          await searchSpacing();
+          await spaceSearch();
           const page = await call(`${type} modified since ${new Date(sinceMs).toISOString()}`, () =>
             crm(type).searchApi.doSearch(request, CONFIGURED_MIDDLEWARE),
           );
@@ -247,15 +215,4 @@ function failOnBatchErrors(batch: object): void {
 function offsetOf(after: string, fallback: number): number {
   const offset = Number(after);
   return Number.isSafeInteger(offset) ? offset : fallback;
-}
-
-/** Resolves no sooner than `intervalMs` after the previous call resolved. */
-function createSpacing(intervalMs: number, requests: RequestSettings): () => Promise<void> {
-  let next = 0;
-
-  return async () => {
-    const now = requests.clock.nowMs();
-    if (now < next) await requests.clock.sleep(next - now);
-    next = Math.max(now, next) + intervalMs;
-  };
 }

@@ -1,4 +1,4 @@
-import { CsopsError } from "../../errors.js";
+import { CsopsError, type ErrorCode } from "../../errors.js";
 import { describeUnresolved } from "../describe-unresolved.js";
 import { TIMEOUT_CODE } from "../create-timeout-agent.js";
 import { redactError, redactSecrets } from "../redact-secrets.js";
@@ -42,25 +42,36 @@ export function hubspotRetryReason(error: unknown, clock: RequestClock): RetryRe
   return undefined;
 }
 
-/** Why the HubSpot sync failed, in words, without the token. */
+/**
+ * Why a HubSpot call failed, in words, without the token. `access` says whether csops was
+ * reading (the sync) or writing (the write-back), for the message and the scope it names.
+ */
 export function describeHubspotFailure(
   attempted: Extract<Attempted<unknown>, { error: unknown }>,
-  context: { what: string; secrets: readonly string[]; requests: RequestSettings },
+  context: {
+    what: string;
+    secrets: readonly string[];
+    requests: RequestSettings;
+    access?: "read" | "write" | undefined;
+  },
 ): CsopsError {
   const { what, secrets, requests } = context;
+  const access = context.access ?? "read";
+  const doing = `${access === "read" ? "reading" : "writing"} ${what}`;
   const message = (() => {
     if (attempted.unresolved !== undefined) {
       const settings = { ...requests.retry, timeoutMs: requests.timeoutMs };
       return describeUnresolved(
         "HubSpot",
-        `reading ${what}`,
+        doing,
         { ...attempted, unresolved: attempted.unresolved },
         settings,
       );
     }
     const answer = answerOf(attempted.error);
-    if (answer === undefined)
-      return `reading ${what} from HubSpot failed: ${String(attempted.error)}`;
+    if (answer === undefined) {
+      return `${doing} ${access === "read" ? "from" : "to"} HubSpot failed: ${String(attempted.error)}`;
+    }
     const said = messageOf(answer);
     if (answer.code === 401) {
       return `HubSpot refused the access token (HTTP 401): check HUBSPOT_ACCESS_TOKEN (${said})`;
@@ -69,7 +80,7 @@ export function describeHubspotFailure(
       const scopes = requiredScopesOf(answer);
       const needed =
         scopes.length > 0 ? `; give the private app the scope ${scopes.join(" or ")}` : "";
-      return `HubSpot's access token may not read ${what} (HTTP 403: ${said})${needed}`;
+      return `HubSpot's access token may not ${access} ${what} (HTTP 403: ${said})${needed}`;
     }
     if (answer.code === 429) {
       return "HubSpot's daily API limit is used up; it resets at midnight in the account's time zone";
@@ -77,9 +88,30 @@ export function describeHubspotFailure(
     return `HubSpot refused the request for ${what} (HTTP ${answer.code}): ${said}`;
   })();
 
-  return new CsopsError("source_unavailable", redactSecrets(message, secrets), [], {
+  return new CsopsError(codeOf(attempted), redactSecrets(message, secrets), [], {
     cause: redactError(attempted.error, secrets),
   });
+}
+
+/**
+ * `source_refused` when HubSpot turned down this one request for what it held (a 4xx other
+ * than a refused token, a missing scope or a rate limit): the next request may well work.
+ */
+function codeOf(attempted: { error: unknown; unresolved?: unknown }): ErrorCode {
+  const status = answerOf(attempted.error)?.code;
+  const isItsOwn =
+    attempted.unresolved === undefined &&
+    status !== undefined &&
+    status >= 400 &&
+    status < 500 &&
+    ![401, 403, 429].includes(status);
+
+  return isItsOwn ? "source_refused" : "source_unavailable";
+}
+
+/** The HTTP status HubSpot answered a failed call with; undefined when no answer came. */
+export function hubspotStatusOf(error: unknown): number | undefined {
+  return answerOf(error)?.code;
 }
 
 function answerOf(error: unknown): HubspotAnswer | undefined {
