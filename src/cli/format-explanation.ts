@@ -1,7 +1,7 @@
 import type { Rules } from "../domain/rules.js";
 import type { Outcome, Task } from "../domain/tasks/index.js";
 import type { CustomerExplanation } from "../services/explain-customer.js";
-import { formatDueTime, formatLongDay } from "./format-days.js";
+import { formatDueTime, formatLongDay } from "../wording/format-days.js";
 import { labelOf } from "./format-run-summary.js";
 
 /** Past tasks listed; `--json` has them all. */

@@ -1,7 +1,7 @@
 import type { ActionCount, Task } from "../domain/tasks/index.js";
 import type { Queue, QueueItem } from "../services/load-queue.js";
-import { describeTaskBriefly } from "./describe-task-briefly.js";
-import { formatDueTime, formatLongDay, formatShortDay } from "./format-days.js";
+import { describeTaskBriefly } from "../wording/describe-task-briefly.js";
+import { formatDueTime, formatLongDay, formatShortDay } from "../wording/format-days.js";
 
 const COLUMNS = [
   { title: "task", width: 7 },

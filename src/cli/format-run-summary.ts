@@ -1,7 +1,7 @@
 import { BUCKET_LABELS } from "../domain/decide-segment.js";
 import type { Bucket, Rules } from "../domain/rules.js";
 import type { RunSummary } from "../services/run-summary.js";
-import { formatLongDay } from "./format-days.js";
+import { formatLongDay } from "../wording/format-days.js";
 
 /** What `csops run` prints: segments, tasks, sources, and any trouble, in a few lines. */
 export function formatRunSummary(summary: RunSummary, rules: Rules): string {

@@ -6,7 +6,7 @@ import type { OutcomeContact, OutcomeIssue, OutcomeResult } from "../domain/task
 import { CsopsError } from "../errors.js";
 import { logOutcome, type LoggedOutcome } from "../services/log-outcome.js";
 import { CONTEXT_ARGS, nowInSeconds, withCommandContext } from "./command-context.js";
-import { formatDueTime } from "./format-days.js";
+import { formatDueTime } from "../wording/format-days.js";
 
 export default defineCommand({
   meta: {

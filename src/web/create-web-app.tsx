@@ -4,7 +4,7 @@ import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
-import { createHealthApp } from "../cli/health-app.js";
+import { createHealthApp } from "./health-app.js";
 import { CsopsError } from "../errors.js";
 import { checkFormToken } from "./auth/check-form-token.js";
 import { guardLoopbackHost } from "./auth/guard-loopback-host.js";

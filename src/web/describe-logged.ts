@@ -1,4 +1,4 @@
-import { formatShortDay } from "../cli/format-days.js";
+import { formatShortDay } from "../wording/format-days.js";
 import type { Store } from "../storage/store.js";
 import { parseTaskNumber, formatTaskId } from "../storage/task-rows.js";
 

@@ -1,4 +1,4 @@
-import { formatDueTime, formatLongDay } from "../../cli/format-days.js";
+import { formatDueTime, formatLongDay } from "../../wording/format-days.js";
 import { FACT_NAMES } from "../../domain/facts.js";
 import type { Task } from "../../domain/tasks/index.js";
 import type { CustomerExplanation } from "../../services/explain-customer.js";

@@ -1,4 +1,4 @@
-import { formatShortDay } from "../../cli/format-days.js";
+import { formatShortDay } from "../../wording/format-days.js";
 import type { CustomerList, CustomerQuery, RenewalWindow } from "../../services/list-customers.js";
 import type { PageContext } from "../page-context.js";
 import { Layout } from "./layout.js";

@@ -1,4 +1,4 @@
-import { formatLongDay } from "../../cli/format-days.js";
+import { formatLongDay } from "../../wording/format-days.js";
 import type { Dashboard } from "../../services/load-dashboard.js";
 import type { PageContext } from "../page-context.js";
 import { CapacityCard, OutcomesCard } from "./dashboard-work-cards.js";

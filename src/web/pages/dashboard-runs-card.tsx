@@ -1,4 +1,4 @@
-import { formatDueTime, formatShortDay } from "../../cli/format-days.js";
+import { formatDueTime, formatShortDay } from "../../wording/format-days.js";
 import type { Dashboard } from "../../services/load-dashboard.js";
 import type { RunSource } from "../../services/run-summary.js";
 import type { PageContext } from "../page-context.js";

@@ -1,4 +1,4 @@
-import { formatShortDay } from "../../cli/format-days.js";
+import { formatShortDay } from "../../wording/format-days.js";
 import type { Bucket } from "../../domain/rules.js";
 import type { Dashboard } from "../../services/load-dashboard.js";
 import type { PageContext } from "../page-context.js";

@@ -1,4 +1,4 @@
-import { formatShortDay } from "../../cli/format-days.js";
+import { formatShortDay } from "../../wording/format-days.js";
 import type { Dashboard } from "../../services/load-dashboard.js";
 
 /** Outcomes logged this week, by result, contact and person. */

@@ -1,4 +1,4 @@
-import { formatDueTime } from "../../cli/format-days.js";
+import { formatDueTime } from "../../wording/format-days.js";
 import type { CalendarDate } from "../../domain/dates.js";
 import type { Task } from "../../domain/tasks/index.js";
 

@@ -1,6 +1,6 @@
 import { basename } from "node:path";
 
-import { formatDueTime } from "../../cli/format-days.js";
+import { formatDueTime } from "../../wording/format-days.js";
 import type { ImportProblem, ImportRecord } from "../../storage/import-log.js";
 import type { PageContext } from "../page-context.js";
 import { FormToken, Layout } from "./layout.js";

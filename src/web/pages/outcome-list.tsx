@@ -1,4 +1,4 @@
-import { formatShortDay } from "../../cli/format-days.js";
+import { formatShortDay } from "../../wording/format-days.js";
 import type { Outcome } from "../../domain/tasks/index.js";
 
 const CONTACTS = { reached: "Reached", voicemail: "Voicemail", email_sent: "Email sent" } as const;

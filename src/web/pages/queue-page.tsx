@@ -1,5 +1,5 @@
-import { formatLongDay, formatShortDay } from "../../cli/format-days.js";
-import { describeTaskBriefly } from "../../cli/describe-task-briefly.js";
+import { formatLongDay, formatShortDay } from "../../wording/format-days.js";
+import { describeTaskBriefly } from "../../wording/describe-task-briefly.js";
 import type { ActionCount, Task } from "../../domain/tasks/index.js";
 import type { Queue, QueueItem } from "../../services/load-queue.js";
 import type { PageContext } from "../page-context.js";

@@ -1,4 +1,4 @@
-import { formatDueTime, formatLongDay, formatShortDay } from "../../cli/format-days.js";
+import { formatDueTime, formatLongDay, formatShortDay } from "../../wording/format-days.js";
 import type { Outcome, Task, TaskContext } from "../../domain/tasks/index.js";
 import type { PageContext } from "../page-context.js";
 import type { QueueFilter } from "../queue-filter.js";
