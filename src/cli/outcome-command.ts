@@ -2,10 +2,18 @@ import { defineCommand } from "citty";
 
 import type { Config } from "../config/config-schema.js";
 import { addDays } from "../domain/add-days.js";
+import { dateInZone } from "../domain/date-in-zone.js";
 import type { OutcomeContact, OutcomeIssue, OutcomeResult } from "../domain/tasks/index.js";
 import { CsopsError } from "../errors.js";
 import { logOutcome, type LoggedOutcome } from "../services/log-outcome.js";
-import { CONTEXT_ARGS, nowInSeconds, withCommandContext } from "./command-context.js";
+import { createOutcomeWriteBack } from "../services/write-back-after-outcome.js";
+import {
+  CONTEXT_ARGS,
+  nowInSeconds,
+  withCommandContext,
+  type CommandContext,
+} from "./command-context.js";
+import { formatWriteBack } from "./format-run-extras.js";
 import { formatDueTime } from "../wording/format-days.js";
 
 export default defineCommand({
@@ -53,9 +61,29 @@ export default defineCommand({
         { ...context, now: nowInSeconds },
       );
       process.stdout.write(formatLogged(logged, context.config));
+      await writeBackNow(context);
     });
   },
 });
+
+/**
+ * With the HubSpot write-back on, the task is completed there and the note written before the
+ * command ends; what fails is said, and the next write-back tries it again (the outcome is saved
+ * either way, so the exit code stays 0).
+ */
+async function writeBackNow(context: CommandContext): Promise<void> {
+  const writeBack = createOutcomeWriteBack({
+    ...context,
+    env: process.env,
+    now: nowInSeconds,
+    today: () => dateInZone(nowInSeconds(), context.config.time_zone),
+    onReport: (report) => {
+      process.stdout.write(`${formatWriteBack(report, "HubSpot: ").join("\n")}\n`);
+    },
+  });
+  writeBack?.request();
+  await writeBack?.settled();
+}
 
 /** `email-sent`, `Follow-Up` and `will_cancel` all name the same choices the form offers. */
 function normalizeChoice(text: string): string {

@@ -10,6 +10,7 @@ import type { Logger } from "../logger.js";
 import { systemClock } from "../scheduler/clock.js";
 import { startDailyScheduler, type ScheduledTrigger } from "../scheduler/daily-scheduler.js";
 import { createJoinReportCache } from "../services/create-join-report-cache.js";
+import { createOutcomeWriteBack } from "../services/write-back-after-outcome.js";
 import { isLoopbackHost } from "../web/auth/is-loopback-host.js";
 import { createWebApp } from "../web/create-web-app.js";
 import type { CommandContext } from "./command-context.js";
@@ -51,6 +52,13 @@ export async function serveWebApp(context: CommandContext, options: ServeOptions
   });
   const isPublic = !isLoopbackHost(options.host);
   const joinReports = createJoinReportCache({ store, config, rules });
+  const outcomeWriteBack = createOutcomeWriteBack({
+    ...context,
+    logger,
+    env: process.env,
+    now: nowInSeconds,
+    today: () => dateInZone(nowInSeconds(), config.time_zone),
+  });
   const app = createWebApp({
     store,
     config,
@@ -62,6 +70,7 @@ export async function serveWebApp(context: CommandContext, options: ServeOptions
     uploadsDir: resolve(process.cwd(), "data", "uploads"),
     joinReports,
     nextRunAt: () => scheduler.nextRunAt(),
+    outcomeWriteBack,
   });
 
   const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host });
@@ -93,6 +102,7 @@ export async function serveWebApp(context: CommandContext, options: ServeOptions
   logger.info({ signal }, "stopping: waiting for a run in progress to finish");
   await new Promise<void>((resolveClosed) => server.close(() => resolveClosed()));
   await scheduler.stop();
+  await outcomeWriteBack?.settled();
   logger.info("stopped");
 }
 

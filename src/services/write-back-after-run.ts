@@ -42,7 +42,7 @@ export async function writeBackAfterRun(
       associationsRepaired: 0,
       notes: 0,
       segments: 0,
-      failed: [{ item: "HubSpot write-back", reason: `failed unexpectedly: ${reason}` }],
+      failed: [{ item: "write-back", reason: `failed unexpectedly: ${reason}` }],
     };
   }
 }

@@ -414,7 +414,7 @@ describeEachDatabase("writeBackToHubspot", (t) => {
     const good = await runWithWriteBack(t.store, fakes, day(11), { logger, hour: 10 });
 
     expect(refused.hubspotWriteBack?.failed.at(-1)).toEqual({
-      item: "HubSpot write-back",
+      item: "write-back",
       reason: expect.stringMatching(
         /^stopped after 5 failures in a row with nothing written \(the last: HubSpot refused the access token \(HTTP 401\): check HUBSPOT_ACCESS_TOKEN/,
       ),

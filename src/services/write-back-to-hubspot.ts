@@ -68,7 +68,7 @@ export async function writeBackToHubspot(options: WriteBackOptions): Promise<Wri
   const connection = readSourceConnections(options.env).hubspot;
   if (!("connection" in connection)) {
     const reason = "notConfigured" in connection ? connection.notConfigured : connection.invalid;
-    report.failed.push({ item: "HubSpot", reason });
+    report.failed.push({ item: "write-back", reason });
     options.logger.error({ reason }, "HubSpot write-back skipped");
     return report;
   }
@@ -107,7 +107,7 @@ export async function writeBackToHubspot(options: WriteBackOptions): Promise<Wri
     await writeNotesToHubspot(context);
   } catch (error) {
     if (!(error instanceof WriteBackStopped)) throw error;
-    report.failed.push({ item: "HubSpot write-back", reason: error.message });
+    report.failed.push({ item: "write-back", reason: error.message });
     logger.error({ reason: error.message }, "HubSpot write-back stopped");
   }
   logger.info(

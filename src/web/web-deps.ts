@@ -2,6 +2,7 @@ import type { Config } from "../config/config-schema.js";
 import type { Rules } from "../domain/rules.js";
 import type { Logger } from "../logger.js";
 import type { JoinReportCache } from "../services/create-join-report-cache.js";
+import type { OutcomeWriteBack } from "../services/write-back-after-outcome.js";
 import type { Store } from "../storage/store.js";
 
 /** Who may see the app: decided once, from the address the server is bound to. */
@@ -32,4 +33,6 @@ export interface WebDeps {
   joinReports: JoinReportCache;
   /** When the scheduler starts the next daily run, for /health and the dashboard. */
   nextRunAt: () => Date | undefined;
+  /** With the HubSpot write-back on: asked for after each outcome is logged. */
+  outcomeWriteBack?: OutcomeWriteBack | undefined;
 }

@@ -11,6 +11,7 @@ import { configSchema, type Config } from "../config/config-schema.js";
 import type { CalendarDate } from "../domain/dates.js";
 import { createSilentLogger } from "../logger.js";
 import { loadRulesOrFail } from "../rules/load-rules.js";
+import type { OutcomeWriteBack } from "../services/write-back-after-outcome.js";
 import { createJoinReportCache } from "../services/create-join-report-cache.js";
 import { importExports } from "../services/import-exports.js";
 import { runDay } from "../services/run-day.js";
@@ -103,7 +104,13 @@ export interface TestClock {
 
 export function createTestApp(
   store: Store,
-  options: { isPublic?: boolean; clock?: TestClock; uploadsDir?: string; config?: Config } = {},
+  options: {
+    isPublic?: boolean;
+    clock?: TestClock;
+    uploadsDir?: string;
+    config?: Config;
+    outcomeWriteBack?: OutcomeWriteBack;
+  } = {},
 ): { app: Hono<WebEnv>; clock: TestClock } {
   const config = options.config ?? WEB_CONFIG;
   const clock = options.clock ?? { now: at(DATE, 9, 30) };
@@ -119,6 +126,7 @@ export function createTestApp(
     uploadsDir: options.uploadsDir ?? join(tmpdir(), "csops-web-test-uploads"),
     joinReports: createJoinReportCache({ store, config, rules: RULES }),
     nextRunAt: () => new Date(at("2026-12-04") * 1000),
+    outcomeWriteBack: options.outcomeWriteBack,
   });
 
   return { app, clock };

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
+import type { OutcomeWriteBack } from "../../services/write-back-after-outcome.js";
 import { describeEachDatabase } from "../../storage/test-databases.js";
 import { at, createClient, createTestApp, seedWebStore } from "../web-test-kit.js";
 import { findNext } from "./task-routes.js";
@@ -10,6 +11,18 @@ const OUTCOME = {
   result: "follow_up",
   follow_up_on: "2026-12-10",
 };
+
+/** Counts the write-backs the app asks for. */
+function countingWriteBack(): OutcomeWriteBack & { requests: number } {
+  const writeBack = {
+    requests: 0,
+    request: () => {
+      writeBack.requests += 1;
+    },
+    settled: () => Promise.resolve(),
+  };
+  return writeBack;
+}
 
 describeEachDatabase("the task page and the outcome form", (database) => {
   beforeAll(() => seedWebStore(database.store));
@@ -42,7 +55,8 @@ describeEachDatabase("the task page and the outcome form", (database) => {
   });
 
   it("asks again, changing nothing, when a choice is missing or the date is past", async () => {
-    const { app } = createTestApp(database.store);
+    const writeBack = countingWriteBack();
+    const { app } = createTestApp(database.store, { outcomeWriteBack: writeBack });
     const client = createClient(app);
     await client.get("/tasks/T-1001");
 
@@ -63,6 +77,7 @@ describeEachDatabase("the task page and the outcome form", (database) => {
     expect(past.status).toBe(422);
     expect(past.html).toMatch(/follow-up date .*2026-12-02/i);
     expect(await database.store.listOutcomesOf("100001")).toEqual([]);
+    expect(writeBack.requests).toBe(0);
   });
 
   it("refuses a form without this browser's token or from another site", async () => {
@@ -83,7 +98,8 @@ describeEachDatabase("the task page and the outcome form", (database) => {
   });
 
   it("logs a follow-up, records who logged it and opens the next task", async () => {
-    const { app } = createTestApp(database.store);
+    const writeBack = countingWriteBack();
+    const { app } = createTestApp(database.store, { outcomeWriteBack: writeBack });
     const client = createClient(app);
     await client.get("/tasks/T-1001?owner=all");
 
@@ -94,6 +110,8 @@ describeEachDatabase("the task page and the outcome form", (database) => {
     });
     expect(saved.status).toBe(303);
     expect(saved.location).toBe("/tasks/T-1002?owner=all&logged=T-1001");
+    // HubSpot hears of it now (in the background), when the write-back is on.
+    expect(writeBack.requests).toBe(1);
 
     const next = await client.get(saved.location ?? "");
     expect(next.html).toContain("Derras Real Estate");

@@ -73,6 +73,7 @@ export function registerTaskRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
       const status = HTTP_STATUS[error.code];
       return showTask(c, page, task, filter, { form, formError: error.message, status });
     }
+    deps.outcomeWriteBack?.request();
 
     if (page.viewer.kind === "demo" && page.viewer.actingAs === undefined) {
       setCookie(c, ACTING_AS_COOKIE, loggedBy, cookieOptions(c, deps.access, ACTING_AS_MAX_AGE));
