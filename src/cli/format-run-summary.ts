@@ -13,10 +13,13 @@ export function formatRunSummary(summary: RunSummary, rules: Rules): string {
       `${summary.customers} customers evaluated` +
       (summary.canceled > 0 ? `, ${summary.canceled} canceled skipped` : ""),
     `  Segments: ${formatSegments(summary, rules)}`,
-    `  Tasks:    ${tasks.created} created (${tasks.alerts} alerts, of which ${tasks.escalated} ` +
-      `escalations; ${tasks.checkIns} check-ins) · ${tasks.refreshed} refreshed · ` +
-      `${tasks.superseded} superseded · ${tasks.cleared} cleared · ${tasks.closed} closed · ` +
-      `${tasks.open} open`,
+    summary.historyOnlyBefore === undefined
+      ? `  Tasks:    ${tasks.created} created (${tasks.alerts} alerts, of which ` +
+        `${tasks.escalated} escalations; ${tasks.checkIns} check-ins) · ` +
+        `${tasks.refreshed} refreshed · ${tasks.superseded} superseded · ` +
+        `${tasks.cleared} cleared · ${tasks.closed} closed · ${tasks.open} open`
+      : `  Tasks:    untouched (${tasks.open} open): ${summary.historyOnlyBefore} has been run, ` +
+        "so this earlier day only rewrote its history",
     `  Sources:  ${summary.sources.map((s) => `${s.state === "fresh" ? "ok" : s.state.toUpperCase()} ${s.message}`).join(" · ")}`,
     `  History:  ${summary.historyChanges} customers' decision or facts changed`,
   ];

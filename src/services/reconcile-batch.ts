@@ -30,6 +30,8 @@ export interface BatchContext {
   runId: number;
   rules: Rules;
   settings: TaskSettings;
+  /** A day before the latest run: its decisions go into the history, the tasks stay as they are. */
+  historyOnly: boolean;
 }
 
 /** What one batch did, added to the run's summary once its transaction committed. */
@@ -107,6 +109,11 @@ export async function reconcileBatch(
     }
   }
 
+  if (context.historyOnly) {
+    result.tasks = { ...emptyTaskTally(), open: [...openTasks.values()].flat().length };
+    result.historyChanges = await tx.recordDecisions(writes.history, context.date);
+    return result;
+  }
   await tx.saveAssignments(writes.assignments, context.date);
   await tx.insertTasks(writes.created);
   await tx.updateOpenTasks(writes.updated);

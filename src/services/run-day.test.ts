@@ -215,6 +215,32 @@ describe("runDay", () => {
     });
   });
 
+  describeEachDatabase("a day before the latest run", (database) => {
+    it("rewrites that day's history and leaves today's tasks alone", async () => {
+      const { store } = database;
+      const agency = failingAgency(7);
+      await seedDay(store, day(0), [{ ...agency, paymentFailed: false }]);
+      await runOn(store, day(0));
+      await seedDay(store, day(2), [agency]);
+      const today = await runOn(store, day(2));
+      expect(today.tasks).toMatchObject({ created: 1, open: 1 });
+      const tasksBefore = await store.listOpenTasks();
+
+      // The exports of day 0 again (the payment had not failed yet), run for day 0.
+      await seedDay(store, day(0), [{ ...agency, paymentFailed: false }]);
+      const earlier = await runOn(store, day(0), 11);
+
+      expect(earlier.historyOnlyBefore).toBe(day(2));
+      expect(earlier.tasks).toMatchObject({ created: 0, cleared: 0, closed: 0, open: 1 });
+      expect(await store.listOpenTasks()).toEqual(tasksBefore);
+      const history = await store.listHistory(agency.companyId, { limit: 10 });
+      expect(history.map((entry) => [entry.validFrom, entry.segment])).toEqual([
+        [day(2), "revenue_at_risk"],
+        [day(0), "none"],
+      ]);
+    });
+  });
+
   describeEachDatabase("decision history", (database) => {
     const inactive = (overrides: Partial<ScenarioCustomer> = {}) =>
       makeCustomer({ contractEndDate: day(40), loginEveryDays: undefined, ...overrides });

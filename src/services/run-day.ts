@@ -76,7 +76,9 @@ export async function runDay(date: CalendarDate, options: RunDayOptions): Promis
       summary.syncs = syncs;
       summary.degraded ||= syncs.some((sync) => sync.status === "failed");
     }
-    summary.hubspotWriteBack = await writeBackAfterRun(date, runId, options);
+    if (summary.historyOnlyBefore === undefined) {
+      summary.hubspotWriteBack = await writeBackAfterRun(date, runId, options);
+    }
     summary.finishedAt = now();
     await store.finishRun(runId, {
       status: "completed",
@@ -150,7 +152,12 @@ async function evaluateAndReconcile(
     failures: [],
   };
 
-  const context = { date, runId, rules, settings: taskSettingsOf(config) };
+  // Tasks are today's: reconciling them against an earlier day's decisions would close alerts
+  // that still hold. Such a run only rewrites that day's decision history.
+  const latest = await store.findLatestCompletedRunDate();
+  const historyOnly = latest !== undefined && date < latest;
+  if (historyOnly) summary.historyOnlyBefore = latest;
+  const context = { date, runId, rules, settings: taskSettingsOf(config), historyOnly };
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   for (let start = 0; start < customers.length; start += batchSize) {
     const batch = customers.slice(start, start + batchSize);
@@ -161,10 +168,12 @@ async function evaluateAndReconcile(
     await keepRunLockOrFail(store, date, runId, now);
   }
 
-  const known = new Set(customers.map((customer) => customer.row.facts.customerId));
-  const departed = await closeDepartedCustomers(store, known, date);
-  summary.departed = departed.customers;
-  summary.tasks.closed += departed.tasks;
+  if (!historyOnly) {
+    const known = new Set(customers.map((customer) => customer.row.facts.customerId));
+    const departed = await closeDepartedCustomers(store, known, date);
+    summary.departed = departed.customers;
+    summary.tasks.closed += departed.tasks;
+  }
   summary.finishedAt = now();
 
   return summary;

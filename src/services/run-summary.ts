@@ -61,6 +61,11 @@ export interface RunSummary {
   syncs?: RunSync[] | undefined;
   /** What the HubSpot write-back did, when it is on. */
   hubspotWriteBack?: WriteBackReport | undefined;
+  /**
+   * Set when the date is before the latest run's (given here): the run rewrote that day's
+   * history only, and left the tasks, owners and HubSpot as they are.
+   */
+  historyOnlyBefore?: CalendarDate | undefined;
 }
 
 /** Every bucket at zero, in precedence order, then data gap and none. */

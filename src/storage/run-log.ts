@@ -109,6 +109,19 @@ export async function listRuns(db: Db, options: RunFilter): Promise<RunRecord[]>
   return rows.map(rowToRun);
 }
 
+/** The latest date a run completed for, if any. */
+export async function findLatestCompletedRunDate(db: Db): Promise<CalendarDate | undefined> {
+  const row = await db
+    .selectFrom("runs")
+    .select("run_date")
+    .where("status", "=", "completed")
+    .orderBy("run_date", "desc")
+    .limit(1)
+    .executeTakeFirst();
+
+  return row?.run_date;
+}
+
 /** Whether a run for `date` completed. */
 export async function hasCompletedRun(db: Db, date: CalendarDate): Promise<boolean> {
   const row = await db

@@ -64,6 +64,7 @@ import {
   acquireRunLock,
   beginRun,
   finishRun,
+  findLatestCompletedRunDate,
   hasCompletedRun,
   listRuns,
   refreshRunLock,
@@ -121,6 +122,8 @@ export interface StoreQueries extends HubspotLedgerQueries {
   /** The most recent runs, newest first (see `RunFilter`). */
   listRuns(options: RunFilter): Promise<RunRecord[]>;
   hasCompletedRun(date: CalendarDate): Promise<boolean>;
+  /** The latest date a run completed for, if any. */
+  findLatestCompletedRunDate(): Promise<CalendarDate | undefined>;
   /** Takes the date's run lock; see run-log.ts for how a stale lock is taken over. */
   acquireRunLock(
     lock: { date: CalendarDate; runId: number; holder: string; now: number },
@@ -310,6 +313,7 @@ function bindQueries(db: Kysely<StorageTables>, dialect: DialectName): StoreQuer
     finishRun: (runId, finish) => finishRun(db, runId, finish),
     listRuns: (options) => listRuns(db, options),
     hasCompletedRun: (date) => hasCompletedRun(db, date),
+    findLatestCompletedRunDate: () => findLatestCompletedRunDate(db),
     acquireRunLock: (lock, staleAfterSeconds) => acquireRunLock(db, lock, staleAfterSeconds),
     refreshRunLock: (lock) => refreshRunLock(db, lock),
     releaseRunLock: (lock) => releaseRunLock(db, lock),
