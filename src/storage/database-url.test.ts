@@ -83,6 +83,10 @@ describe("maskDatabaseUrl", () => {
       "postgres://db/csops?user=csops&password=***",
     ],
     ["sqlite:./data/csops.sqlite", "sqlite:./data/csops.sqlite"],
+    // Mistyped: nothing before the `@` is shown.
+    ["postgres//u:Sup3rS3cretPW@h/db", "***@h/db"],
+    ["postgres:/u:Sup3rS3cretPW@h/db", "***@h/db"],
+    ["postgres:u:p@ss@h/db", "***@h/db"],
   ])("masks %s as %s", (url, masked) => {
     expect(maskDatabaseUrl(url)).toBe(masked);
   });

@@ -84,10 +84,12 @@ function parsePostgresUrl(text: string): DatabaseTarget {
  * `***`, for messages and logs. Works on text that is not a valid URL too.
  */
 export function maskDatabaseUrl(text: string): string {
-  return (
-    text
-      // Up to the last `@`: an unencoded `@` or `/` in a password must not leave a piece of it.
-      .replace(/^([a-z][a-z0-9+.-]*:\/\/[^/?#@:]*):.*@/i, "$1:***@")
-      .replace(/([?&]password=)[^&#]*/gi, "$1***")
-  );
+  // Up to the last `@`: an unencoded `@` or `/` in a password must not leave a piece of it.
+  const masked = /^[a-z][a-z0-9+.-]*:\/\//i.test(text)
+    ? text.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/?#@:]*):.*@/i, "$1:***@")
+    : // Mistyped (`postgres//u:pw@h`, `postgres:/u:pw@h`): whatever comes before an `@` may be a
+      // password, so none of it is shown.
+      text.replace(/^.*@/, "***@");
+
+  return masked.replace(/([?&]password=)[^&#]*/gi, "$1***");
 }
