@@ -2,6 +2,7 @@ import { runCommand, showUsage, defineCommand, type CommandDef } from "citty";
 
 import { CsopsError, formatProblem } from "../errors.js";
 import { EXIT_CODES } from "./exit-codes.js";
+import { findUnknownArgument } from "./find-unknown-argument.js";
 
 /** Each command loads only when it runs, so `csops` starts fast whatever it grows into. */
 const subCommands: Record<string, () => Promise<CommandDef>> = {
@@ -38,9 +39,51 @@ export async function runCli(argv: string[]): Promise<void> {
   }
 
   try {
+    await refuseUnknownArgumentsOrFail(argv);
     await runCommand(main, { rawArgs: argv });
   } catch (error) {
     process.exitCode = reportError(error, verbose);
+  }
+}
+
+/** Commands whose positional arguments are a list: files, or a name in several words. */
+const VARIADIC = new Set(["import", "explain"]);
+
+/** The subcommand `argv` names (`user add` too), with the arguments after its name. */
+async function findCommand(
+  argv: readonly string[],
+): Promise<{ path: string[]; command: CommandDef; rest: string[] } | undefined> {
+  const path: string[] = [];
+  let command: CommandDef = main as CommandDef;
+  let rest = [...argv];
+  for (;;) {
+    const subCommands = await resolveValue(command.subCommands);
+    const name = rest[0];
+    if (subCommands === undefined || name === undefined) break;
+    const sub = subCommands[name];
+    if (sub === undefined) return undefined;
+    command = await resolveValue(sub);
+    path.push(name);
+    rest = rest.slice(1);
+  }
+  return path.length === 0 ? undefined : { path, command, rest };
+}
+
+/** citty's values may be given as they are, as functions, or as promises of either. */
+async function resolveValue<T>(value: T | (() => T | Promise<T>) | Promise<T>): Promise<T> {
+  return typeof value === "function" ? await (value as () => T | Promise<T>)() : await value;
+}
+
+/** A usage error (exit 2) for an option or argument the command does not take. */
+async function refuseUnknownArgumentsOrFail(argv: readonly string[]): Promise<void> {
+  const found = await findCommand(argv);
+  // An unknown command name is citty's to report.
+  if (found === undefined) return;
+  const args = (await resolveValue(found.command.args)) ?? {};
+  const name = found.path.join(" ");
+  const unknown = findUnknownArgument(found.rest, { args, variadic: VARIADIC.has(name) });
+  if (unknown !== undefined) {
+    throw new CsopsError("usage", `${name}: ${unknown} (see csops ${name} --help)`);
   }
 }
 
