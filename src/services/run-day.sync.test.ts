@@ -16,7 +16,8 @@ import type { RunSummary } from "./run-summary.js";
 const DATE = "2026-12-03";
 const CONFIG = configSchema.parse({
   time_zone: TIME_ZONE,
-  sync: { timeout_seconds: 0.5, max_attempts: 2, matomo: { backfill_days: 35 } },
+  // Generous: on a busy machine a request to the fakes can take a second; no test here times out.
+  sync: { timeout_seconds: 5, max_attempts: 2, matomo: { backfill_days: 35 } },
 });
 
 describeEachDatabase("the daily run's sync", (t) => {

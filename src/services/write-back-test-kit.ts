@@ -15,13 +15,13 @@ import { writeBackToHubspot } from "./write-back-to-hubspot.js";
  * the write-back driven at a given hour against the fakes.
  */
 
-/** Write-back on; no source syncs (the store is seeded directly); requests time out fast. */
+/** Write-back on; no source syncs (the store is seeded directly); requests time out in 0.5 s. */
 export const WRITE_BACK_CONFIG: Config = configSchema.parse({
   time_zone: TIME_ZONE,
   team: {
     cs_people: [{ name: "Alex Morgan" }, { name: "Sam Patel", hubspot_owner_id: "750000002" }],
   },
-  sync: { sources: [], timeout_seconds: 0.2, max_attempts: 3 },
+  sync: { sources: [], timeout_seconds: 0.5, max_attempts: 3 },
   hubspot_write_back: { enabled: true },
 });
 

@@ -217,7 +217,7 @@ describeEachDatabase("writeBackToHubspot", (t) => {
     fakes.faults.push({
       vendor: "hubspot",
       matches: (r) => r.url === "/crm/v3/objects/tasks",
-      delayAfterMs: 600,
+      delayAfterMs: 1500,
     });
 
     const summary = await seedAndRun(day(3));
@@ -238,7 +238,7 @@ describeEachDatabase("writeBackToHubspot", (t) => {
     fakes.faults.push({
       vendor: "hubspot",
       matches: (r) => r.url === "/crm/v3/objects/tasks",
-      delayAfterMs: 600,
+      delayAfterMs: 1500,
     });
     // Search does not show the new task yet.
     fakes.faults.push({
@@ -259,7 +259,7 @@ describeEachDatabase("writeBackToHubspot", (t) => {
       {
         item: `task ${alert.id}`,
         reason: expect.stringMatching(
-          /^HubSpot gave no answer within 0\.2 s, 1 attempt \(writing the task .*\); it may have been created all the same, so it is looked for by its marker before it is sent again/,
+          /^HubSpot gave no answer within 0\.5 s, 1 attempt \(writing the task .*\); it may have been created all the same, so it is looked for by its marker before it is sent again/,
         ),
       },
     ]);
