@@ -20,6 +20,7 @@ export type ErrorCode =
   | "task_not_found"
   | "task_conflict"
   | "customer_not_found"
+  | "import_not_found"
   | "run_in_progress"
   | "user_exists"
   | "user_not_found";

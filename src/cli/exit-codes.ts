@@ -26,6 +26,7 @@ export const EXIT_CODES: Record<ErrorCode | "rows_rejected", number> = {
   task_not_found: 1,
   task_conflict: 1,
   customer_not_found: 1,
+  import_not_found: 1,
   // Not a failure of this command's input: another run holds the date, this one did nothing.
   run_in_progress: 4,
   user_exists: 1,

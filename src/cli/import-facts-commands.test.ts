@@ -47,6 +47,18 @@ describe("csops demo, import, facts, evaluate and join-report", () => {
     expect(run.stdout).not.toMatch(/notes\.csv: .*notes\.csv:/);
   });
 
+  it("lists the imports in the team's time, and says so of an import that does not exist", async () => {
+    const list = await csops("imports");
+    expect(list.exitCode).toBe(0);
+    expect(list.stdout).toMatch(
+      /^ +1 {2}\w{3} \d{1,2} \w{3} \d\d:\d\d +imported +hubspot_companies/m,
+    );
+
+    const missing = await csops("imports", "9999");
+    expect(missing.exitCode).toBe(1);
+    expect(missing.stderr).toBe("csops: there is no import 9999 (csops imports)\n");
+  });
+
   it("prints facts that csops evaluate reads back", async () => {
     const facts = await csops("facts", "--as-of", "2026-12-03", "--csv");
     expect(facts.exitCode).toBe(0);

@@ -1,6 +1,7 @@
 import { defineCommand } from "citty";
 
 import { CsopsError } from "../errors.js";
+import { formatDueTime } from "../wording/format-days.js";
 import { CONTEXT_ARGS, withCommandContext } from "./command-context.js";
 
 export default defineCommand({
@@ -14,13 +15,14 @@ export default defineCommand({
     ...CONTEXT_ARGS,
   },
   async run({ args }) {
-    const text = await withCommandContext(args, async ({ store }) => {
+    const text = await withCommandContext(args, async ({ store, config }) => {
       if (args.id === undefined) {
         const imports = await store.listImports({ limit: Number(args.limit) || 20 });
         return imports
           .map(
             (entry) =>
-              `${String(entry.id).padStart(5)}  ${new Date(entry.startedAt * 1000).toISOString()}  ` +
+              `${String(entry.id).padStart(5)}  ` +
+              `${formatDueTime(entry.startedAt, config.time_zone).padEnd(16)}  ` +
               `${entry.status.padEnd(9)}  ${(entry.kind ?? "-").padEnd(22)}  ` +
               `${entry.rowsImported}/${entry.rowsRead} rows, ${entry.rowsRejected} rejected  ` +
               `${entry.file}${entry.message === undefined ? "" : `: ${entry.message}`}`,
@@ -30,7 +32,11 @@ export default defineCommand({
       if (!/^\d+$/.test(args.id)) {
         throw new CsopsError("usage", `"${args.id}" is not an import id; expected a number`);
       }
-      const problems = await store.importProblems(Number(args.id));
+      const [found] = await store.findImports([Number(args.id)]);
+      if (found === undefined) {
+        throw new CsopsError("import_not_found", `there is no import ${args.id} (csops imports)`);
+      }
+      const problems = await store.importProblems(found.id);
       if (problems.length === 0) return `import ${args.id} rejected no rows`;
       return problems
         .map(

@@ -29,6 +29,7 @@ export const HTTP_STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   task_not_found: 404,
   task_conflict: 409,
   customer_not_found: 404,
+  import_not_found: 404,
   run_in_progress: 409,
   user_exists: 409,
   user_not_found: 404,
