@@ -205,8 +205,26 @@ describe("csops run, queue, explain and outcome", () => {
       "--by",
       "Sam Patel",
     );
-    expect(past.exitCode).toBe(1);
+    expect(past.exitCode).toBe(2);
     expect(past.stderr).toMatch(/the follow-up date 2026-12-02 must be after today \(2026-12-03\)/);
+
+    const phoned = await csops(
+      "outcome",
+      another,
+      "--contact",
+      "phoned",
+      "--issue",
+      "usage",
+      "--result",
+      "follow-up",
+      "--by",
+      "Sam Patel",
+    );
+    expect(phoned.exitCode).toBe(2);
+    expect(phoned.stderr).toBe(
+      "csops: the outcome is invalid: what happened must be one of reached, voicemail, " +
+        "email-sent; follow-up needed requires a follow-up date\n",
+    );
     expect(taskLines((await csops("queue")).stdout)[0]?.id).toBe(another);
   });
 

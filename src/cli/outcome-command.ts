@@ -48,7 +48,7 @@ export default defineCommand({
   },
   async run({ args }) {
     await withCommandContext(args, async (context) => {
-      const logged = await logOutcome(
+      const logged = await logOutcomeOrUsage(
         {
           taskId: args.task,
           contact: normalizeChoice(args.contact) as OutcomeContact,
@@ -65,6 +65,22 @@ export default defineCommand({
     });
   },
 });
+
+/**
+ * The service checks the choices; here they came from flags, so a bad one is a usage error
+ * (exit 2), worded with the flags' spelling (`email-sent`, not `email_sent`).
+ */
+async function logOutcomeOrUsage(
+  ...[request, deps]: Parameters<typeof logOutcome>
+): Promise<LoggedOutcome> {
+  try {
+    return await logOutcome(request, deps);
+  } catch (error) {
+    if (!(error instanceof CsopsError) || error.code !== "outcome_invalid") throw error;
+    const message = error.message.replace(/\b(email|follow|will)_(sent|up|cancel)\b/g, "$1-$2");
+    throw new CsopsError("usage", message);
+  }
+}
 
 /**
  * With the HubSpot write-back on, the task is completed there and the note written before the
