@@ -1,6 +1,7 @@
 import type { Rules } from "../domain/rules.js";
 import type { Outcome, Task } from "../domain/tasks/index.js";
 import type { CustomerExplanation } from "../services/explain-customer.js";
+import { countOf, describeDaysFromNow } from "../wording/count-of.js";
 import { formatDueTime, formatLongDay } from "../wording/format-days.js";
 import { labelOf } from "./format-run-summary.js";
 
@@ -98,14 +99,19 @@ function describeFacts(explained: CustomerExplanation): string[] {
 
   return [
     `  plan ${values.plan} · contract ends ${facts.contractEndDate ?? "unknown"} ` +
-      `(${values.days_to_renewal} days) · customer since ${facts.accountStartDate ?? "unknown"} ` +
-      `(${values.account_age_days} days)`,
+      `(${describeDaysFromNow(values.days_to_renewal)}) · customer since ` +
+      `${facts.accountStartDate ?? "unknown"} (${describeAge(values.account_age_days)})`,
     `  last login ${lastLoginText} (${describeDaysAgo(values.days_since_last_login)}) · ` +
       `${values.logins_30d} logins in 30 days (${values.usage_level} usage) · ` +
       `${values.features_used_30d} features used`,
     `  tickets in 30 days: ${values.support_tickets} · payment failed: ${values.payment_failed}`,
     ...explained.notes.map((note) => `  note: ${note}`),
   ];
+}
+
+/** `1454 days`, `1 day`; `unknown` as it is. */
+function describeAge(value: string): string {
+  return /^\d+$/.test(value) ? countOf(Number(value), "day") : value;
 }
 
 function describeDaysAgo(value: string): string {

@@ -1,6 +1,7 @@
 import { relative } from "node:path";
 
 import type { ImportOutcome } from "../services/import-exports.js";
+import { countOf } from "../wording/count-of.js";
 
 /** Rejected rows shown per file; `csops imports ID` lists every one. */
 const SHOWN_PROBLEMS = 10;
@@ -35,7 +36,7 @@ function formatOutcome(outcome: ImportOutcome): string[] {
   if (outcome.status !== "imported") return [`${head}: ${message}`];
 
   const lines = [
-    `${head} as ${outcome.kind} (${outcome.preset}): ${outcome.rowsRead} rows read, ` +
+    `${head} as ${outcome.kind} (${outcome.preset}): ${countOf(outcome.rowsRead, "row")} read, ` +
       `${outcome.rowsImported} imported, ${outcome.rowsRejected} rejected [import ${outcome.importId}]`,
   ];
   for (const problem of outcome.problems.slice(0, SHOWN_PROBLEMS)) {

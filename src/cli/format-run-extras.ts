@@ -1,3 +1,4 @@
+import { countOf } from "../wording/count-of.js";
 import type { RunSummary } from "../services/run-summary.js";
 import type { WriteBackReport } from "../services/write-back-report.js";
 
@@ -31,8 +32,9 @@ export function formatWriteBack(report: WriteBackReport, prefix = ""): string[] 
   const repaired =
     report.associationsRepaired > 0 ? `, ${report.associationsRepaired} associations repaired` : "";
   const lines = [
-    `${prefix}${report.tasksCreated} tasks created, ${report.tasksCompleted} completed, ` +
-      `${report.notes} notes, ${report.segments} segments written${repaired}` +
+    `${prefix}${countOf(report.tasksCreated, "task")} created, ${report.tasksCompleted} ` +
+      `completed, ${countOf(report.notes, "note")}, ` +
+      `${countOf(report.segments, "segment")} written${repaired}` +
       (report.failed.length > 0 ? `; ${report.failed.length} failed (tried again next time)` : ""),
   ];
   for (const failure of report.failed.slice(0, SHOWN_FAILURES)) {

@@ -1,6 +1,7 @@
 import { BUCKET_LABELS } from "../domain/decide-segment.js";
 import type { Bucket, Rules } from "../domain/rules.js";
 import type { RunSummary } from "../services/run-summary.js";
+import { countOf } from "../wording/count-of.js";
 import { formatLongDay } from "../wording/format-days.js";
 
 /** What `csops run` prints: segments, tasks, sources, and any trouble, in a few lines. */
@@ -14,8 +15,8 @@ export function formatRunSummary(summary: RunSummary, rules: Rules): string {
       (summary.canceled > 0 ? `, ${summary.canceled} canceled skipped` : ""),
     `  Segments: ${formatSegments(summary, rules)}`,
     summary.historyOnlyBefore === undefined
-      ? `  Tasks:    ${tasks.created} created (${tasks.alerts} alerts, of which ` +
-        `${tasks.escalated} escalations; ${tasks.checkIns} check-ins) · ` +
+      ? `  Tasks:    ${tasks.created} created (${countOf(tasks.alerts, "alert")}, of which ` +
+        `${countOf(tasks.escalated, "escalation")}; ${countOf(tasks.checkIns, "check-in")}) · ` +
         `${tasks.refreshed} refreshed · ${tasks.superseded} superseded · ` +
         `${tasks.cleared} cleared · ${tasks.closed} closed · ${tasks.open} open`
       : `  Tasks:    untouched (${tasks.open} open): ${summary.historyOnlyBefore} has been run, ` +

@@ -89,7 +89,7 @@ describe("csops run and csops writeback", () => {
       /^DEGRADED: the hubspot sync failed, so its previous data was used: HubSpot still answered HTTP 503 after 1 attempt \(reading owners\)$/m,
     );
     expect(run.stdout).toMatch(
-      /^ {2}HubSpot: {2}1 tasks created, 0 completed, 0 notes, 2 segments written$/m,
+      /^ {2}HubSpot: {2}1 task created, 0 completed, 0 notes, 2 segments written$/m,
     );
     expect(fakes.hubspot.tasks).toHaveLength(1);
   });
