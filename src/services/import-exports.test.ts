@@ -101,6 +101,24 @@ describeEachDatabase("importExports", (t) => {
     expect(input.companies.find((c) => c.companyId === id)?.plan).toBe("Enterprise Plus");
   });
 
+  it("rejects a record id on a second line of a file, naming the first, and keeps the first", async () => {
+    const original = readFileSync(join(folder, "demo", "hubspot-companies.csv"), "utf8");
+    const [header = "", first = ""] = original.split("\r\n");
+    const renamed = first.replace(/^("\d+",")[^"]*"/, '$1Esmond Homes RENAMED"');
+    const file = join(folder, "companies-repeated.csv");
+    writeFileSync(file, `${header}\r\n${first}\r\n${renamed}\r\n`);
+    const id = /^"(\d+)"/.exec(first)?.[1] ?? "";
+
+    const [outcome] = await importExports([file], optionsFor(t.store));
+
+    expect(outcome).toMatchObject({ rowsRead: 2, rowsImported: 1, rowsRejected: 1 });
+    expect(outcome?.problems).toEqual([
+      { line: 3, value: id, message: `hubspot_companies ${id} repeats line 2; the first is kept` },
+    ]);
+    const [match] = await t.store.searchCompanies(id, { limit: 1 });
+    expect(match?.name).not.toContain("RENAMED");
+  });
+
   it("refuses a file of a kind it does not read, records why, and keeps the data", async () => {
     const before = await dataOf(t.database);
     const file = join(folder, "notes.csv");

@@ -81,6 +81,7 @@ async function importExport(file: string, options: ImportOptions): Promise<Impor
     preset: opened.preset,
     sha256,
     rows: opened.rows,
+    refuseRepeats: true,
     finish: () => {
       const summary = opened.summary();
       return { ...summary, dataAsOf: summary.dataAsOf ?? modifiedAt(file), sha256: opened.sha256 };

@@ -1,7 +1,7 @@
 import { listDays } from "../domain/add-days.js";
 import type { RecordOfKind, SourceKind, SourceName } from "../domain/records.js";
 import { CsopsError } from "../errors.js";
-import type { ExportRow, ExportSummary } from "../importers/opened-export.js";
+import type { ExportRow, ExportSummary, RowProblem } from "../importers/opened-export.js";
 import type { Logger } from "../logger.js";
 import type { ImportProblem, ImportStatus } from "../storage/import-log.js";
 import type { Store, StoreTx } from "../storage/store.js";
@@ -20,6 +20,11 @@ export interface ImportListing {
   rows: AsyncIterable<ExportRow>;
   /** Valid once `rows` is read: rows read, coverage, the data's as-of time, the final hash. */
   finish(): ExportSummary & { sha256?: string | undefined };
+  /**
+   * Files: a record id on a second line is rejected, naming the first, rather than silently
+   * replacing it. An API listing may page over a record twice while it changes: not an error.
+   */
+  refuseRepeats?: boolean | undefined;
 }
 
 /** How one listing's import ended, as the import log records it. */
@@ -137,10 +142,20 @@ async function writeListing(
   // A line may yield several records (a ticket and its companies), always one after another.
   let rowsImported = 0;
   let lastLine = 0;
+  const firstLines = listing.refuseRepeats === true ? new FirstLines() : undefined;
+  let repeatedLine: number | undefined;
 
   for await (const row of listing.rows) {
     if ("problems" in row) {
       await problems.add(row);
+      continue;
+    }
+    // The records after a repeated one on its line (a ticket's companies) go with it.
+    if (row.line === repeatedLine) continue;
+    const repeated = firstLines?.find(row);
+    if (repeated !== undefined) {
+      repeatedLine = row.line;
+      await problems.add({ line: row.line, problems: [repeated] });
       continue;
     }
     if (row.line !== lastLine) rowsImported += 1;
@@ -204,6 +219,52 @@ class ProblemBatches {
   async flush(): Promise<void> {
     if (this.pending.length > 0) await this.tx.addImportProblems(this.importId, this.pending);
     this.pending = [];
+  }
+}
+
+/**
+ * The line each record id was first seen on, for the kinds whose rows each hold one record of
+ * their own (not visits: a visits log is the large file, and a visit seen twice is the same).
+ */
+class FirstLines {
+  private readonly seen = new Map<string, number>();
+
+  /** The problem when the row's record id was on an earlier line; remembers it otherwise. */
+  find(row: Extract<ExportRow, { kind: SourceKind }>): RowProblem | undefined {
+    const id = recordIdOf(row);
+    if (id === undefined) return undefined;
+    const key = `${row.kind}\u0000${id}`;
+    const first = this.seen.get(key);
+    if (first === undefined) {
+      this.seen.set(key, row.line);
+      return undefined;
+    }
+
+    return {
+      value: id,
+      message: `${row.kind} ${id} repeats line ${first}; the first is kept`,
+    };
+  }
+}
+
+function recordIdOf(row: Extract<ExportRow, { kind: SourceKind }>): string | undefined {
+  switch (row.kind) {
+    case "hubspot_companies":
+      return row.record.companyId;
+    case "hubspot_tickets":
+      return row.record.ticketId;
+    case "stripe_customers":
+      return row.record.customerId;
+    case "stripe_subscriptions":
+      return row.record.subscriptionId;
+    case "stripe_invoices":
+      return row.record.invoiceId;
+    case "stripe_charges":
+      return row.record.chargeId;
+    case "matomo_users":
+      return row.record.userId;
+    default:
+      return undefined;
   }
 }
 
