@@ -13,9 +13,22 @@ const MARKS: Record<ImportOutcome["status"], string> = {
   failed: "FAILED   ",
 };
 
-/** One line per file, its rejected rows under it, and a total. */
-export function formatImportOutcomes(outcomes: readonly ImportOutcome[]): string {
+/**
+ * One line per file, its rejected rows under it, and a total. `sourcesPreset` is the
+ * configuration's: a HubSpot-only export imported under three sources gets a hint, since its
+ * payment and usage columns are then not what the facts read.
+ */
+export function formatImportOutcomes(
+  outcomes: readonly ImportOutcome[],
+  sourcesPreset?: string,
+): string {
   const lines = outcomes.flatMap(formatOutcome);
+  if (sourcesPreset !== "hubspot_only" && outcomes.some((o) => o.preset === "hubspot_only")) {
+    lines.push(
+      "Note: a HubSpot-only export carries payment and usage columns; the facts read them only " +
+        "with `sources.preset: hubspot_only` in csops.config.yaml (now Stripe and Matomo supply them).",
+    );
+  }
   const imported = outcomes.filter((o) => o.status === "imported").length;
   const rows = outcomes.reduce((sum, o) => sum + o.rowsImported, 0);
   const rejected = outcomes.reduce((sum, o) => sum + o.rowsRejected, 0);

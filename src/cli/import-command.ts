@@ -44,17 +44,18 @@ export default defineCommand({
       );
     }
 
-    const outcomes = await withCommandContext(args, (context) =>
-      importExports(paths, {
+    const { outcomes, sourcesPreset } = await withCommandContext(args, async (context) => ({
+      outcomes: await importExports(paths, {
         ...context,
         now: nowInSeconds,
         kind,
         encoding: args.encoding,
         exportedOn,
       }),
-    );
+      sourcesPreset: context.config.sources.preset,
+    }));
 
-    process.stdout.write(formatImportOutcomes(outcomes));
+    process.stdout.write(formatImportOutcomes(outcomes, sourcesPreset));
     if (outcomes.some((o) => o.status === "refused" || o.status === "failed")) {
       process.exitCode = EXIT_CODES.file_unreadable;
     } else if (outcomes.some((o) => o.rowsRejected > 0)) {

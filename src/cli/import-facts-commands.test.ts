@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -57,6 +57,14 @@ describe("csops demo, import, facts, evaluate and join-report", () => {
     const missing = await csops("imports", "9999");
     expect(missing.exitCode).toBe(1);
     expect(missing.stderr).toBe("csops: there is no import 9999 (csops imports)\n");
+  });
+
+  it("says that a HubSpot-only export's usage columns need the hubspot_only preset", async () => {
+    const file = resolve("test/fixtures/web/hubspot-only-companies.csv");
+    const run = await csops("import", file);
+
+    expect(run.stdout).toMatch(/as hubspot_companies \(hubspot_only\)/);
+    expect(run.stdout).toContain("only with `sources.preset: hubspot_only`");
   });
 
   it("prints facts that csops evaluate reads back", async () => {
