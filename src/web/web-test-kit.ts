@@ -5,11 +5,12 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import type { Hono } from "hono";
+import { pino } from "pino";
 import { Temporal } from "temporal-polyfill";
 
 import { configSchema, type Config } from "../config/config-schema.js";
 import type { CalendarDate } from "../domain/dates.js";
-import { createSilentLogger } from "../logger.js";
+import { createSilentLogger, type Logger } from "../logger.js";
 import { loadRulesOrFail } from "../rules/load-rules.js";
 import type { OutcomeWriteBack } from "../services/write-back-after-outcome.js";
 import { createJoinReportCache } from "../services/create-join-report-cache.js";
@@ -97,6 +98,17 @@ export async function openSqliteStore(): Promise<{ store: Store; close: () => Pr
   };
 }
 
+/** A logger that keeps what it is told, for tests that check what goes to the log. */
+export function createRecordingLogger(): { logger: Logger; lines: Record<string, unknown>[] } {
+  const lines: Record<string, unknown>[] = [];
+  const logger = pino(
+    { level: "debug" },
+    { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) },
+  );
+
+  return { logger, lines };
+}
+
 /** The time the app sees; tests move it. */
 export interface TestClock {
   now: number;
@@ -110,6 +122,7 @@ export function createTestApp(
     uploadsDir?: string;
     config?: Config;
     outcomeWriteBack?: OutcomeWriteBack;
+    logger?: Logger;
   } = {},
 ): { app: Hono<WebEnv>; clock: TestClock } {
   const config = options.config ?? WEB_CONFIG;
@@ -118,7 +131,7 @@ export function createTestApp(
     store,
     config,
     rules: RULES,
-    logger: LOGGER,
+    logger: options.logger ?? LOGGER,
     now: () => clock.now,
     randomBytes: (size) => randomBytes(size),
     access: { isPublic: options.isPublic ?? false, secureCookies: options.isPublic ?? false },
@@ -180,19 +193,28 @@ export function createClient(app: Hono<WebEnv>) {
     post: (
       path: string,
       fields: Record<string, string>,
-      options: { token?: string; origin?: string | null } = {},
+      options: { token?: string; origin?: string | null; referer?: string } = {},
     ) => {
       const body = new URLSearchParams({ [FORM_TOKEN_FIELD]: options.token ?? token, ...fields });
       const headers: Record<string, string> = {
         "content-type": "application/x-www-form-urlencoded",
       };
       if (options.origin !== null) headers.origin = options.origin ?? origin;
+      if (options.referer !== undefined) headers.referer = options.referer;
       return send(path, { method: "POST", body, headers });
     },
     /** Posts a multipart form (file uploads). */
     postMultipart: (path: string, form: FormData) => {
       form.set(FORM_TOKEN_FIELD, token);
       return send(path, { method: "POST", body: form, headers: { origin } });
+    },
+    /** Posts bytes that claim to be a multipart form but are not one (cut short, say). */
+    postBrokenMultipart: (path: string) => {
+      const part = `Content-Disposition: form-data; name="${FORM_TOKEN_FIELD}"`;
+      // No closing boundary: the body ends in the middle of its first part.
+      const body = `--csops\r\n${part}\r\n\r\n${token}`;
+      const headers = { origin, "content-type": "multipart/form-data; boundary=csops" };
+      return send(path, { method: "POST", body, headers });
     },
   };
 }

@@ -97,3 +97,38 @@ describe("signing in off localhost", { timeout: 30_000 }, () => {
     expect(new URL(page.url()).pathname).toBe("/sign-in");
   });
 });
+
+describe("a form sent after the session ended", { timeout: 30_000 }, () => {
+  it("saves nothing, and signing in again goes back to the task", async () => {
+    await page.goto(`${server.url}/sign-in`);
+    await page.fill("#email", PAT.email);
+    await page.fill("#password", PAT.password);
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`${server.url}/`);
+    await page.locator("table.queue a.task-link").first().click();
+    await page.waitForURL(/\/tasks\/T-\d+/);
+    const taskUrl = page.url();
+    const task = await server.store.findTask(/\/tasks\/(T-\d+)/.exec(taskUrl)?.[1] ?? "");
+    const before = await server.store.listOutcomesOf(task?.customerId ?? "");
+
+    // Signed out in another tab while the outcome form is filled in on this one.
+    const other = await browser.context.newPage();
+    await other.goto(`${server.url}/`);
+    await other.locator(".who button").click();
+    await other.waitForURL(/\/sign-in$/);
+    await other.close();
+    await page.keyboard.press("r");
+    await page.keyboard.press("u");
+    await page.keyboard.press("s");
+    await page.keyboard.press("Control+Enter");
+    await page.waitForLoadState();
+
+    expect(await page.locator(".notice").innerText()).toContain("You are signed out");
+    expect(await server.store.listOutcomesOf(task?.customerId ?? "")).toEqual(before);
+    await page.fill("#email", PAT.email);
+    await page.fill("#password", PAT.password);
+    await page.keyboard.press("Enter");
+    // Back on the task as it was opened, filter and all: the form's page, from the Referer.
+    await page.waitForURL(taskUrl);
+  });
+});

@@ -1,13 +1,29 @@
 import { basename } from "node:path";
 
+import { SOURCE_KINDS, type SourceKind } from "../../domain/records.js";
 import { formatDueTime } from "../../wording/format-days.js";
 import type { ImportProblem, ImportRecord } from "../../storage/import-log.js";
 import type { PageContext } from "../page-context.js";
+import { describeImportMessage } from "./describe-import-message.js";
 import { FormToken, Layout } from "./layout.js";
 import { Notice } from "./notice.js";
 
 /** Rejected rows shown per import; `csops imports ID` lists every one. */
 const SHOWN_PROBLEMS = 50;
+
+/** The kinds `csops import --source` reads, as the kind select names them. */
+const KIND_LABELS: Record<SourceKind, string> = {
+  hubspot_companies: "HubSpot companies",
+  hubspot_tickets: "HubSpot tickets",
+  hubspot_ticket_companies: "HubSpot ticket-company associations",
+  hubspot_owners: "HubSpot owners",
+  stripe_customers: "Stripe customers",
+  stripe_subscriptions: "Stripe subscriptions",
+  stripe_invoices: "Stripe invoices",
+  stripe_charges: "Stripe payments (charges)",
+  matomo_visits: "Matomo visits log",
+  matomo_users: "Matomo per-user aggregates",
+};
 
 export interface ImportResult {
   record: ImportRecord;
@@ -38,6 +54,24 @@ export function ImportPage(props: {
           whole or not at all; a bad row is listed with its line and the good rows are kept; the
           same file twice changes nothing. The queue follows at the next daily run.
         </p>
+        <div class="upload-option">
+          <label for="kind">Kind</label>
+          <select id="kind" name="kind">
+            <option value="">Recognise it from the header row</option>
+            {SOURCE_KINDS.map((kind) => (
+              <option value={kind}>{`${KIND_LABELS[kind]} (${kind})`}</option>
+            ))}
+          </select>
+        </div>
+        <div class="upload-option">
+          <label for="encoding">Encoding</label>
+          <input type="text" id="encoding" name="encoding" placeholder="utf-8" />
+        </div>
+        <p class="hint">
+          Leave the kind and the encoding as they are unless an import asks for them: the kind
+          applies to every file sent together, and the encoding (windows-1252, iso-8859-1…) to files
+          that are not UTF-8 and start with no byte-order mark.
+        </p>
         <button type="submit" class="primary">
           Import
         </button>
@@ -64,7 +98,9 @@ function Results(props: { results: ImportResult[]; page: PageContext }) {
             {record.preset === undefined ? "" : ` (${record.preset})`}: {record.rowsRead} rows read,{" "}
             {record.rowsImported} imported, {record.rowsRejected} rejected.
           </p>
-          {record.message === undefined ? null : <p>{record.message}</p>}
+          {record.message === undefined ? null : (
+            <p>{describeImportMessage(record.message, record.file)}</p>
+          )}
           {problems.length === 0 ? null : <Problems problems={problems} record={record} />}
         </article>
       ))}

@@ -2,7 +2,13 @@ import { beforeAll, expect, it } from "vitest";
 
 import { addUser } from "../../services/add-user.js";
 import { describeEachDatabase } from "../../storage/test-databases.js";
-import { at, createClient, createTestApp, seedWebStore } from "../web-test-kit.js";
+import {
+  at,
+  createClient,
+  createRecordingLogger,
+  createTestApp,
+  seedWebStore,
+} from "../web-test-kit.js";
 
 const ADMIN = {
   name: "Pat Admin",
@@ -36,6 +42,8 @@ describeEachDatabase("signing in", (database) => {
     }
     const posted = await client.post("/tasks/T-1001/outcome", { contact: "reached" });
     expect(posted.status).toBe(401);
+    expect(posted.html).toContain("You are signed out");
+    expect(posted.html).toContain('name="next" value="/tasks/T-1001"');
 
     expect((await client.get("/health")).status).toBe(200);
     expect((await client.get("/static/app.css")).status).toBe(200);
@@ -151,6 +159,69 @@ describeEachDatabase("signing in", (database) => {
     expect(out.location).toBe("/sign-in");
     client.cookies.set("csops_session", sessionId);
     expect((await client.get("/")).status).toBe(303);
+  });
+
+  it("keeps the way back to a form whose session ended while it was open", async () => {
+    const { app } = createTestApp(database.store, { isPublic: true });
+    const client = createClient(app);
+    await client.get("/sign-in");
+    await client.post("/sign-in", { email: ALEX.email, password: ALEX.password, next: "/" });
+    const task = await client.get("/tasks/T-1004?owner=all");
+    const token = /name="_csrf" value="([^"]+)"/.exec(task.html)?.[1] ?? "";
+
+    // Signed out in another tab, then the outcome form on this one is sent.
+    await client.post("/sign-out", {});
+    const sent = await client.post(
+      "/tasks/T-1004/outcome?owner=all",
+      { contact: "reached", issue: "none", result: "resolved" },
+      { token },
+    );
+    expect(sent.status).toBe(401);
+    expect(sent.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(sent.html).toContain("You are signed out");
+    expect(sent.html).toContain("what you sent was not saved");
+    expect(sent.html).toContain('name="next" value="/tasks/T-1004?owner=all"');
+    expect(await database.store.listOutcomesOf("100004")).toEqual([]);
+
+    const back = await client.post("/sign-in", {
+      email: ALEX.email,
+      password: ALEX.password,
+      next: "/tasks/T-1004?owner=all",
+    });
+    expect(back.location).toBe("/tasks/T-1004?owner=all");
+  });
+
+  it("goes back to the page a form came from when the browser says it was this site", async () => {
+    const { app } = createTestApp(database.store, { isPublic: true });
+    const client = createClient(app);
+    await client.get("/sign-in");
+
+    const fromHere = await client.post(
+      "/sign-out",
+      {},
+      { referer: "http://localhost/customers/100002?tab=x" },
+    );
+    expect(fromHere.status).toBe(401);
+    expect(fromHere.html).toContain('name="next" value="/customers/100002?tab=x"');
+    const fromElsewhere = await client.post(
+      "/sign-out",
+      {},
+      { referer: "https://evil.example/customers" },
+    );
+    expect(fromElsewhere.html).toContain('name="next" value="/"');
+  });
+
+  it("answers 400 to a sign-in body that is not a form, and logs no stack", async () => {
+    const { logger, lines } = createRecordingLogger();
+    const { app } = createTestApp(database.store, { isPublic: true, logger });
+    const client = createClient(app);
+    await client.get("/sign-in");
+
+    const page = await client.postBrokenMultipart("/sign-in");
+    expect(page.status).toBe(400);
+    expect(page.html).toContain("This form could not be read");
+    expect(lines.map((line) => [line.level, line.msg])).toEqual([[40, "form refused"]]);
+    expect(JSON.stringify(lines)).not.toContain("stack");
   });
 
   it("lets admins import and shows CS people that they cannot", async () => {

@@ -1,4 +1,4 @@
-import type { Context, Hono } from "hono";
+import type { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 
 import { normalizeEmail } from "../../services/add-user.js";
@@ -8,9 +8,8 @@ import { cookieOptions } from "../auth/cookie-options.js";
 import { safeNextPath } from "../auth/safe-next-path.js";
 import { SESSION_MAX_SECONDS, endSession, startSession } from "../auth/sessions.js";
 import { createSignInThrottle } from "../auth/sign-in-throttle.js";
-import { pageContextOf } from "../page-context.js";
-import { SignInPage } from "../pages/sign-in-page.js";
-import { renderPage } from "../render-page.js";
+import { readFormOrFail } from "../read-form-or-fail.js";
+import { showSignIn } from "../show-sign-in.js";
 import type { WebDeps } from "../web-deps.js";
 import type { WebEnv } from "../web-env.js";
 
@@ -28,7 +27,7 @@ export function registerAuthRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
   });
 
   app.post("/sign-in", async (c) => {
-    const body = await c.req.parseBody();
+    const body = await readFormOrFail(c);
     const next = safeNextPath(typeof body.next === "string" ? body.next : undefined);
     const email = normalizeEmail(typeof body.email === "string" ? body.email : "");
     const password = typeof body.password === "string" ? body.password : "";
@@ -70,7 +69,7 @@ export function registerAuthRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
   });
 
   app.post("/you-are", async (c) => {
-    const body = await c.req.parseBody();
+    const body = await readFormOrFail(c);
     const back = safeNextPath(typeof body.back === "string" ? body.back : undefined);
     if (c.get("viewer").kind !== "demo") return c.redirect(back, 303);
 
@@ -82,19 +81,4 @@ export function registerAuthRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
     // "My tasks" follows the new name: an owner filter in the path would keep the old one.
     return c.redirect(back.replace(/([?&])owner=[^&]*&?/, "$1").replace(/[?&]$/, ""), 303);
   });
-}
-
-async function showSignIn(
-  c: Context<WebEnv>,
-  deps: WebDeps,
-  form: { next: string; email?: string; error?: string },
-  status: 200 | 401 | 429 = 200,
-): Promise<Response> {
-  const hasUsers = (await deps.store.countUsers()) > 0;
-
-  return renderPage(
-    c,
-    <SignInPage page={pageContextOf(c, deps)} hasUsers={hasUsers} {...form} />,
-    status,
-  );
 }

@@ -1,12 +1,15 @@
 import { mkdir, writeFile } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { join } from "node:path";
 
 import type { Context, Hono } from "hono";
 
+import { SOURCE_KINDS, type SourceKind } from "../../domain/records.js";
 import { importExports } from "../../services/import-exports.js";
 import { pageContextOf, type PageContext } from "../page-context.js";
+import { keepableFileName } from "../keepable-file-name.js";
 import { ErrorPage } from "../pages/error-page.js";
 import { ImportPage, type ImportResult } from "../pages/import-page.js";
+import { readFormOrFail } from "../read-form-or-fail.js";
 import { renderPage } from "../render-page.js";
 import { canImport } from "../viewer.js";
 import type { WebDeps } from "../web-deps.js";
@@ -30,12 +33,17 @@ export function registerImportRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
   app.post("/import", async (c) => {
     const page = pageContextOf(c, deps);
     if (!canImport(page.viewer)) return showForbidden(c, page);
-    const files = await saveUploads(c, deps);
+    const { files, kind, encoding } = await readUploadForm(c);
+    if (kind !== undefined && !isSourceKind(kind)) {
+      const error = "Choose a kind from the list, or let csops recognise it.";
+      return showImports(c, page, [], error, 422);
+    }
     if (files.length === 0) {
       return showImports(c, page, [], "Choose one or more export files first.", 422);
     }
 
-    const outcomes = await importExports(files, deps);
+    const saved = await saveUploads(files, deps);
+    const outcomes = await importExports(saved, { ...deps, kind, encoding });
     return c.redirect(`/import?done=${outcomes.map((outcome) => outcome.importId).join(",")}`, 303);
   });
 }
@@ -67,39 +75,46 @@ async function loadResults(importIds: readonly number[], deps: WebDeps): Promise
   );
 }
 
-/**
- * Keeps each uploaded file under the uploads folder, in a folder of its own per upload, with
- * its own name: the import log then names a file that still exists, for anyone checking what
- * was imported. Names are reduced to safe characters; nothing escapes the folder.
- */
-async function saveUploads(c: Context<WebEnv>, deps: WebDeps): Promise<string[]> {
-  const body = await c.req.parseBody({ all: true });
+/** The upload form: its files, and the kind and encoding when the person chose them. */
+async function readUploadForm(
+  c: Context<WebEnv>,
+): Promise<{ files: File[]; kind: string | undefined; encoding: string | undefined }> {
+  const body = await readFormOrFail(c, { all: true });
+  const text = (name: string) => {
+    const value = body[name];
+    return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
+  };
   const sent = body.files;
   const files = (Array.isArray(sent) ? sent : [sent]).filter(
     (value): value is File => value instanceof File && value.name !== "",
   );
-  if (files.length === 0) return [];
 
+  return { files, kind: text("kind"), encoding: text("encoding") };
+}
+
+/** One of the kinds `csops import --source` accepts, which the form's kind select offers. */
+function isSourceKind(kind: string): kind is SourceKind {
+  return (SOURCE_KINDS as readonly string[]).includes(kind);
+}
+
+/**
+ * Keeps each uploaded file under the uploads folder, in a folder of its own per upload and per
+ * file, under the name it was uploaded with: the import log then names a file that still
+ * exists, for anyone checking what was imported, and the page shows the name the person knows.
+ * Refused files are kept too; nothing is ever deleted.
+ */
+async function saveUploads(files: readonly File[], deps: WebDeps): Promise<string[]> {
   const stamp = `${deps.now()}-${Buffer.from(deps.randomBytes(4)).toString("hex")}`;
-  const folder = join(deps.uploadsDir, stamp);
-  await mkdir(folder, { recursive: true });
   const paths: string[] = [];
   for (const [index, file] of files.entries()) {
-    const path = join(folder, `${index + 1}-${safeFileName(file.name)}`);
+    const folder = join(deps.uploadsDir, stamp, String(index + 1));
+    await mkdir(folder, { recursive: true });
+    const path = join(folder, keepableFileName(file.name));
     await writeFile(path, new Uint8Array(await file.arrayBuffer()));
     paths.push(path);
   }
 
   return paths;
-}
-
-function safeFileName(name: string): string {
-  const safe = basename(name.replaceAll("\\", "/"))
-    .replace(/[^\w.\- ]+/g, "_")
-    .replace(/^\.+/, "")
-    .slice(0, 100);
-
-  return safe === "" ? "upload" : safe;
 }
 
 function showForbidden(c: Context<WebEnv>, page: PageContext): Promise<Response> {

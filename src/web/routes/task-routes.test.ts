@@ -86,7 +86,9 @@ describeEachDatabase("the task page and the outcome form", (database) => {
     await client.get("/tasks/T-1001");
     const fields = { ...OUTCOME, logged_by: "Alex Morgan" };
 
-    const forged = await client.post("/tasks/T-1001/outcome", fields, { token: "x".repeat(43) });
+    const forged = await client.post("/tasks/T-1001/outcome?owner=all", fields, {
+      token: "x".repeat(43),
+    });
     expect(forged.status).toBe(403);
     const crossSite = await client.post("/tasks/T-1001/outcome", fields, {
       origin: "https://evil.example",
@@ -95,6 +97,14 @@ describeEachDatabase("the task page and the outcome form", (database) => {
     const noOrigin = await client.post("/tasks/T-1001/outcome", fields, { origin: null });
     expect(noOrigin.status).toBe(403);
     expect(await database.store.listOutcomesOf("100001")).toEqual([]);
+
+    // Each refusal is a page that says why and leads back to the task, to reload it.
+    for (const page of [forged, crossSite, noOrigin]) {
+      expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+      expect(page.html).toContain("The form has expired or did not come from csops");
+    }
+    expect(forged.html).toContain('<a href="/tasks/T-1001?owner=all">Back to the page');
+    expect(crossSite.html).toContain('<a href="/tasks/T-1001">Back to the page');
   });
 
   it("logs a follow-up, records who logged it and opens the next task", async () => {

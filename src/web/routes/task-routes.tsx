@@ -21,6 +21,7 @@ import { pageContextOf, type PageContext } from "../page-context.js";
 import type { OutcomeFormValues } from "../pages/outcome-form.js";
 import { TaskPage } from "../pages/task-page.js";
 import type { QueueFilter } from "../queue-filter.js";
+import { readFormOrFail } from "../read-form-or-fail.js";
 import { renderPage } from "../render-page.js";
 import { nameOf } from "../viewer.js";
 import type { WebDeps } from "../web-deps.js";
@@ -134,7 +135,7 @@ function filterOf(c: Context<WebEnv>, page: PageContext): QueueFilter {
 }
 
 async function readOutcomeForm(c: Context<WebEnv>): Promise<OutcomeFormValues> {
-  const body = await c.req.parseBody();
+  const body = await readFormOrFail(c);
   const text = (name: string) => {
     const value = body[name];
     return typeof value === "string" ? value : undefined;
