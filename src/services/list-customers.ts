@@ -71,7 +71,15 @@ export async function listCustomers(
     limit: pageSize,
     offset: (page - 1) * pageSize,
   };
-  const { rows, total } = await store.listCustomerRows(filter);
+  let { rows, total } = await store.listCustomerRows(filter);
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  // A page past the end (a link kept while the list shrank) shows the last one.
+  if (page > pageCount) {
+    ({ rows, total } = await store.listCustomerRows({
+      ...filter,
+      offset: (pageCount - 1) * pageSize,
+    }));
+  }
 
   return {
     date,
@@ -81,8 +89,8 @@ export async function listCustomers(
         row.contractEndDate === undefined ? undefined : daysBetween(date, row.contractEndDate),
     })),
     total,
-    page,
-    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+    page: Math.min(page, pageCount),
+    pageCount,
     choices: {
       owners: config.team.cs_people.map((person) => person.name),
       plans: await store.listPlans(),

@@ -1,3 +1,4 @@
+import { describeDaysFromNow } from "../../wording/count-of.js";
 import { formatDueTime, formatLongDay, formatShortDay } from "../../wording/format-days.js";
 import type { Outcome, Task, TaskContext } from "../../domain/tasks/index.js";
 import type { PageContext } from "../page-context.js";
@@ -245,9 +246,7 @@ function describeRenewal(context: TaskContext): string {
   if (context.contractEndDate === undefined) return "unknown";
   const days = context.daysToRenewal;
   if (days === undefined) return formatLongDay(context.contractEndDate);
-  const when = days < 0 ? `${-days} days ago` : days === 0 ? "today" : `in ${days} days`;
-
-  return `${formatLongDay(context.contractEndDate)} (${when})`;
+  return `${formatLongDay(context.contractEndDate)} (${describeDaysFromNow(days)})`;
 }
 
 function describeLastLogin(context: TaskContext): string {

@@ -42,6 +42,10 @@ describe("GET /customers", () => {
     );
   });
 
+  it("shows the last page for a page past the end", async () => {
+    expect(await list("?page=9")).toEqual(await list(""));
+  });
+
   it("searches by part of a name, any case, or by HubSpot id", async () => {
     expect(await list("?q=homes")).toEqual([
       "Fresh Start Homes",
