@@ -8,9 +8,10 @@ import type { CalendarDate } from "../domain/dates.js";
 import { CsopsError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { systemClock } from "../scheduler/clock.js";
-import { startDailyScheduler, type ScheduledTrigger } from "../scheduler/daily-scheduler.js";
+import { startDailyScheduler } from "../scheduler/daily-scheduler.js";
 import { createJoinReportCache } from "../services/create-join-report-cache.js";
 import { createOutcomeWriteBack } from "../services/write-back-after-outcome.js";
+import type { RunTrigger } from "../storage/run-log.js";
 import { isLoopbackHost } from "../web/auth/is-loopback-host.js";
 import { createWebApp } from "../web/create-web-app.js";
 import type { CommandContext } from "./command-context.js";
@@ -31,7 +32,7 @@ export interface ServeOptions {
   port: number;
   host: string;
   /** The daily run for a date, as the scheduler starts it. */
-  runDate: (date: CalendarDate, trigger: ScheduledTrigger) => Promise<unknown>;
+  runDate: (date: CalendarDate, trigger: RunTrigger) => Promise<unknown>;
   logger: Logger;
 }
 
@@ -71,6 +72,7 @@ export async function serveWebApp(context: CommandContext, options: ServeOptions
     joinReports,
     nextRunAt: () => scheduler.nextRunAt(),
     outcomeWriteBack,
+    runToday: () => options.runDate(dateInZone(nowInSeconds(), config.time_zone), "web"),
   });
 
   const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host });

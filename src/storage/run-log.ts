@@ -12,7 +12,8 @@ type Db = Kysely<StorageTables>;
  */
 export type RunStatus = "running" | "completed" | "failed" | "skipped" | "abandoned";
 /** What started a run: `csops run`, the 09:00 schedule, or the catch-up of a missed one. */
-export type RunTrigger = "cli" | "schedule" | "catch_up";
+/** How a run was started: the CLI, the 09:00 schedule, a late start making it up, the web app. */
+export type RunTrigger = "cli" | "schedule" | "catch_up" | "web";
 
 /** One daily run as the run log keeps it. */
 export interface RunRecord {

@@ -33,6 +33,8 @@ export interface WebDeps {
   joinReports: JoinReportCache;
   /** When the scheduler starts the next daily run, for /health and the dashboard. */
   nextRunAt: () => Date | undefined;
+  /** Runs today's daily run now (the dashboard's button); absent where no run can be started. */
+  runToday?: (() => Promise<unknown>) | undefined;
   /** With the HubSpot write-back on: asked for after each outcome is logged. */
   outcomeWriteBack?: OutcomeWriteBack | undefined;
 }

@@ -122,6 +122,7 @@ export function createTestApp(
     uploadsDir?: string;
     config?: Config;
     outcomeWriteBack?: OutcomeWriteBack;
+    runToday?: () => Promise<unknown>;
     logger?: Logger;
   } = {},
 ): { app: Hono<WebEnv>; clock: TestClock } {
@@ -140,6 +141,7 @@ export function createTestApp(
     joinReports: createJoinReportCache({ store, config, rules: RULES }),
     nextRunAt: () => new Date(at("2026-12-04") * 1000),
     outcomeWriteBack: options.outcomeWriteBack,
+    runToday: options.runToday,
   });
 
   return { app, clock };

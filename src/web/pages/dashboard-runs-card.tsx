@@ -2,6 +2,8 @@ import { formatDueTime, formatShortDay } from "../../wording/format-days.js";
 import type { Dashboard } from "../../services/load-dashboard.js";
 import type { RunSource } from "../../services/run-summary.js";
 import type { PageContext } from "../page-context.js";
+import { canImport } from "../viewer.js";
+import { FormToken } from "./layout.js";
 
 /** The last runs: when, how started, whether degraded, and the sources' age. */
 export function RunsCard(props: { page: PageContext; dashboard: Dashboard }) {
@@ -9,13 +11,22 @@ export function RunsCard(props: { page: PageContext; dashboard: Dashboard }) {
   const next = props.page.deps.nextRunAt();
 
   return (
-    <section class="card wide">
+    <section class="card wide" id="runs">
       <h2>Last runs</h2>
       <p class="muted">
         {next === undefined
           ? "No daily run is scheduled by this server."
           : `Next daily run: ${formatDueTime(Math.floor(next.getTime() / 1000), tz)}.`}
       </p>
+      {props.page.deps.runToday !== undefined && canImport(props.page.viewer) ? (
+        <form method="post" action="/runs" class="inline">
+          <FormToken page={props.page} />
+          <button type="submit">Run today now</button>{" "}
+          <span class="muted">
+            after importing files, rather than waiting for the next run; nothing is made twice
+          </span>
+        </form>
+      ) : null}
       {props.dashboard.runs.length === 0 ? (
         <p class="empty">No run yet.</p>
       ) : (

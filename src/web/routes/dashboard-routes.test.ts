@@ -99,3 +99,32 @@ describe("GET /dashboard", () => {
     expect(html.match(/<td class="id">\d+<\/td><td>(Thu 3|Fri 4) Dec<\/td>/g)).toHaveLength(2);
   });
 });
+
+describe("POST /runs", () => {
+  it("runs today from the dashboard's button, then shows the runs", async () => {
+    let runs = 0;
+    const runToday = () => {
+      runs += 1;
+      return Promise.resolve();
+    };
+    const { app } = createTestApp(store, { clock: { now: at("2026-12-04", 15) }, runToday });
+    const client = createClient(app);
+    const page = await client.get("/dashboard");
+    expect(page.html).toContain('<form method="post" action="/runs"');
+
+    const ran = await client.post("/runs", {});
+
+    expect(ran.status).toBe(303);
+    expect(ran.location).toBe("/dashboard#runs");
+    expect(runs).toBe(1);
+  });
+
+  it("offers no button where no run can be started, and refuses the request", async () => {
+    const { app } = createTestApp(store, { clock: { now: at("2026-12-04", 15) } });
+    const client = createClient(app);
+    const page = await client.get("/dashboard");
+    expect(page.html).not.toContain('action="/runs"');
+
+    expect((await client.post("/runs", {})).status).toBe(403);
+  });
+});
