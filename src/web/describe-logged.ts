@@ -3,7 +3,7 @@ import type { Store } from "../storage/store.js";
 import { parseTaskNumber, formatTaskId } from "../storage/task-rows.js";
 
 const RESULTS = {
-  resolved: "resolved: the customer shows as Healthy & Stable",
+  resolved: "resolved: the customer shows as Healthy & Stable from the next run",
   follow_up: "follow-up needed",
   will_cancel: "customer will cancel: its tasks are closed",
 } as const;
