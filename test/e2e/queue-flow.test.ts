@@ -100,6 +100,26 @@ describe("the CS team's morning in the browser", { timeout: 30_000 }, () => {
     expect(notice).toContain("by Alex Morgan");
   });
 
+  it("asks before marking a customer as canceling, and saves nothing when told no", async () => {
+    const url = page.url().replace(/[?#].*$/, "");
+    await page.keyboard.press("e");
+    await page.keyboard.press("n");
+    await page.keyboard.press("c");
+    // The key press returns once the question is answered.
+    let question = "";
+    page.once("dialog", (dialog) => {
+      question = dialog.message();
+      void dialog.dismiss();
+    });
+    await page.keyboard.press("Control+Enter");
+    expect(question).toContain("Mark this customer as canceling?");
+
+    // Still the same task, nothing logged: the form is there to choose again.
+    expect(page.url().replace(/[?#].*$/, "")).toBe(url);
+    expect(await page.locator("form[data-outcome-form]").count()).toBe(1);
+    expect(await page.locator('input[value="will_cancel"]').isChecked()).toBe(true);
+  });
+
   it("lists the follow-up for its day, not before", async () => {
     await page.goto(`${server.url}/?owner=all`);
     expect(await page.locator(".upcoming").innerText()).toContain(company);

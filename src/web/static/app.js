@@ -48,6 +48,15 @@ function enableOutcomeKeys() {
     radio.addEventListener("change", showFollowUp);
   }
   showFollowUp();
+  // "Customer will cancel" closes every task of the customer and cannot be undone here.
+  form.addEventListener("submit", (event) => {
+    const result = form.querySelector('input[name="result"]:checked')?.value;
+    if (result !== "will_cancel") return;
+    const sure = window.confirm(
+      "Mark this customer as canceling? Every task of theirs closes and later runs skip them.",
+    );
+    if (!sure) event.preventDefault();
+  });
 
   document.addEventListener("keydown", (event) => {
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
