@@ -2,6 +2,7 @@ import { defineCommand } from "citty";
 
 import { addUser, MIN_PASSWORD_LENGTH } from "../services/add-user.js";
 import { changePassword } from "../services/change-password.js";
+import { removeUser } from "../services/remove-user.js";
 import { CONTEXT_ARGS, nowInSeconds, withCommandContext } from "./command-context.js";
 import { readPasswordOrFail } from "./read-password.js";
 
@@ -38,7 +39,9 @@ const add = defineCommand({
             `is theirs and "my tasks" shows nothing; use the same name there.\n`,
         );
       }
-      process.stdout.write("From now on the web app asks everyone to sign in.\n");
+      if ((await store.countUsers()) === 1) {
+        process.stdout.write("From now on the web app asks everyone to sign in.\n");
+      }
     });
   },
 });
@@ -77,7 +80,26 @@ const password = defineCommand({
   },
 });
 
+const remove = defineCommand({
+  meta: { name: "remove", description: "Remove a user, ending their sessions at once" },
+  args: {
+    email: { type: "string", description: "the user's e-mail", required: true },
+    ...CONTEXT_ARGS,
+  },
+  async run({ args }) {
+    const { user, usersLeft } = await withCommandContext(args, ({ store }) =>
+      removeUser({ email: args.email }, { store }),
+    );
+    process.stdout.write(`Removed ${user.name} <${user.email}>; their sessions ended.\n`);
+    if (usersLeft === 0) {
+      process.stdout.write(
+        "No users are left: on localhost the web app runs as an open demo again.\n",
+      );
+    }
+  },
+});
+
 export default defineCommand({
   meta: { name: "user", description: "Manage who signs in to the web app" },
-  subCommands: { add, list, password },
+  subCommands: { add, list, password, remove },
 });

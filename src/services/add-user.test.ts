@@ -4,6 +4,7 @@ import { CsopsError } from "../errors.js";
 import { describeEachDatabase } from "../storage/test-databases.js";
 import { addUser } from "./add-user.js";
 import { changePassword } from "./change-password.js";
+import { removeUser } from "./remove-user.js";
 import { verifyPassword } from "./password-hash.js";
 
 const NOW = () => 1_796_288_400;
@@ -79,5 +80,27 @@ describeEachDatabase("adding users", (database) => {
         ),
       ),
     ).toBe("user_not_found");
+  });
+
+  it("removes a user, ending their sessions, and says how many are left", async () => {
+    const { store } = database;
+    const stored = await store.findUserByEmail("pat@example.com");
+    await store.insertSession({
+      idHash: "a".repeat(64),
+      userId: stored?.id ?? 0,
+      csrfToken: "t",
+      createdAt: NOW(),
+      lastSeenAt: NOW(),
+      expiresAt: NOW() + 3600,
+    });
+
+    const removed = await removeUser({ email: " PAT@example.com" }, { store });
+
+    expect(removed).toMatchObject({ user: { email: "pat@example.com" }, usersLeft: 0 });
+    expect(await store.findUserByEmail("pat@example.com")).toBeUndefined();
+    expect(await store.findSession("a".repeat(64), NOW())).toBeUndefined();
+    expect(await codeOf(removeUser({ email: "pat@example.com" }, { store }))).toBe(
+      "user_not_found",
+    );
   });
 });

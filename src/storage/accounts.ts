@@ -91,6 +91,12 @@ export async function replacePasswordHash(db: Db, userId: number, hash: string):
   await db.deleteFrom("sessions").where("user_id", "=", userId).execute();
 }
 
+/** Removes a user and ends their sessions; outcomes keep the name they logged under. */
+export async function deleteUser(db: Db, userId: number): Promise<void> {
+  await db.deleteFrom("sessions").where("user_id", "=", userId).execute();
+  await db.deleteFrom("users").where("id", "=", userId).execute();
+}
+
 export async function insertSession(db: Db, session: SessionRecord): Promise<void> {
   await db
     .insertInto("sessions")

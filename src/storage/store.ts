@@ -8,6 +8,7 @@ import {
   countUsers,
   deleteExpiredSessions,
   deleteSession,
+  deleteUser,
   findSession,
   findUserByEmail,
   insertSession,
@@ -184,6 +185,8 @@ export interface StoreQueries extends HubspotLedgerQueries {
   insertUser(user: NewUser): Promise<number>;
   /** Also ends the user's sessions. */
   replacePasswordHash(userId: number, hash: string): Promise<void>;
+  /** Also ends the user's sessions. */
+  deleteUser(userId: number): Promise<void>;
   insertSession(session: SessionRecord): Promise<void>;
   /** The session and its user, unless it expired by `now`. */
   findSession(
@@ -341,6 +344,7 @@ function bindQueries(db: Kysely<StorageTables>, dialect: DialectName): StoreQuer
     findUserByEmail: (email) => findUserByEmail(db, email),
     insertUser: (user) => insertUser(db, user),
     replacePasswordHash: (userId, hash) => replacePasswordHash(db, userId, hash),
+    deleteUser: (userId) => deleteUser(db, userId),
     insertSession: (session) => insertSession(db, session),
     findSession: (idHash, now) => findSession(db, idHash, now),
     touchSession: (idHash, seen) => touchSession(db, idHash, seen),
