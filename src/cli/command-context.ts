@@ -3,6 +3,7 @@ import { loadConfigOrFail } from "../config/load-config.js";
 import type { Rules } from "../domain/rules.js";
 import { createLogger, type Logger } from "../logger.js";
 import { loadRulesOrFail } from "../rules/load-rules.js";
+import { parseDatabaseUrl } from "../storage/database-url.js";
 import { openStore, type Store } from "../storage/store.js";
 
 /** What every command that reads the store starts from. */
@@ -53,6 +54,13 @@ export async function withCommandContext<T>(
   } finally {
     await store.close();
   }
+}
+
+/** Where `DATABASE_URL` points, for messages: a file, or PostgreSQL's host and database. */
+export function describeStoreLocation(): string {
+  const target = parseDatabaseUrl(process.env.DATABASE_URL, process.cwd());
+
+  return target.dialect === "sqlite" ? target.file : `PostgreSQL ${target.location}`;
 }
 
 /** Unix seconds now: the one place commands read the clock. */

@@ -281,3 +281,23 @@ describe("csops run, queue, explain and outcome", () => {
     expect(several.stderr).toMatch(/"e" matches several customers: \d+ /);
   });
 });
+
+describe("csops queue on a store with no customers", () => {
+  it("says which store it read and how to fill it", async () => {
+    const kept = process.env.DATABASE_URL;
+    const empty = join(scratch, "typo", "csops.sqlite");
+    process.env.DATABASE_URL = `sqlite:${empty}`;
+    try {
+      const queue = await csops("queue");
+
+      expect(queue.exitCode).toBe(0);
+      expect(queue.stdout).toContain("Nothing to do");
+      expect(queue.stderr).toBe(
+        `The store (${empty}) holds no customers yet: import exports with csops import, or ` +
+          "run npm start for the demo. DATABASE_URL chooses another store.\n",
+      );
+    } finally {
+      process.env.DATABASE_URL = kept;
+    }
+  });
+});

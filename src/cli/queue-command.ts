@@ -2,7 +2,7 @@ import { defineCommand } from "citty";
 
 import { loadQueue } from "../services/load-queue.js";
 import { resolveDateOrFail } from "./as-of-arg.js";
-import { CONTEXT_ARGS, withCommandContext } from "./command-context.js";
+import { CONTEXT_ARGS, describeStoreLocation, withCommandContext } from "./command-context.js";
 import { formatQueue, toQueueJson } from "./format-queue.js";
 
 export default defineCommand({
@@ -27,6 +27,13 @@ export default defineCommand({
           ? `${JSON.stringify(toQueueJson(queue), null, 2)}\n`
           : formatQueue(queue, timeZone),
       );
+      // An empty queue from an empty store is most often a store other than the one meant.
+      if (queue.items.length === 0 && (await context.store.countCompanies()) === 0) {
+        process.stderr.write(
+          `The store (${describeStoreLocation()}) holds no customers yet: import exports with ` +
+            "csops import, or run npm start for the demo. DATABASE_URL chooses another store.\n",
+        );
+      }
     });
   },
 });
