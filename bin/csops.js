@@ -14,5 +14,9 @@ process.stdout.on("error", (error) => {
   throw error;
 });
 
+// Help is coloured for a terminal only: piped into a file or a pager, escape codes are noise.
+// (Set before the CLI loads: the colour library reads it once.)
+if (!process.stdout.isTTY && process.env.FORCE_COLOR === undefined) process.env.NO_COLOR ??= "1";
+
 const { runCli } = await import(entry.href);
 await runCli(process.argv.slice(2));
