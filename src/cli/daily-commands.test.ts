@@ -118,6 +118,13 @@ describe("csops run, queue, explain and outcome", () => {
     expect(explained.stdout).toMatch(
       /Segment history \(newest first, one line per change\):\n {2}2026-12-03 {2}Revenue at Risk/,
     );
+    expect(explained.stdout).not.toContain("the latest on or before");
+
+    // A day with no run of its own: the run it shows says so.
+    const later = await csops("explain", first?.task.customerId ?? "", "--date", "2026-12-20");
+    expect(later.stdout).toMatch(
+      /as of the run of Thursday 3 December 2026 \(the latest on or before 2026-12-20\)/,
+    );
   });
 
   it("logs a follow-up, after which the call leaves today's queue", async () => {

@@ -17,7 +17,8 @@ export function formatExplanation(
   const { decision, shown } = explained;
   const basis =
     explained.basis === "run"
-      ? `as of the run of ${formatLongDay(explained.asOf)}`
+      ? `as of the run of ${formatLongDay(explained.asOf)}` +
+        (explained.asOf === explained.date ? "" : ` (the latest on or before ${explained.date})`)
       : `computed now for ${formatLongDay(explained.asOf)}: no run has evaluated it yet`;
   const lines = [
     `${explained.name} (${explained.customerId}) · ${labelOf(decision.segment, rules)} · ${basis}`,
