@@ -34,7 +34,8 @@ export function formatImportOutcomes(
   const rejected = outcomes.reduce((sum, o) => sum + o.rowsRejected, 0);
   const refused = outcomes.filter((o) => o.status === "refused" || o.status === "failed").length;
   lines.push(
-    `${outcomes.length} files: ${imported} imported (${rows} rows, ${rejected} rejected), ` +
+    `${countOf(outcomes.length, "file")}: ${imported} imported (${countOf(rows, "row")}, ` +
+      `${rejected} rejected), ` +
       `${outcomes.length - imported - refused} unchanged, ${refused} refused or failed`,
   );
 
