@@ -1,5 +1,8 @@
+import fc from "fast-check";
+import { Temporal } from "temporal-polyfill";
 import { describe, expect, it } from "vitest";
 
+import { addDays } from "./add-days.js";
 import { daysBetween, isCalendarDate } from "./dates.js";
 
 describe("isCalendarDate", () => {
@@ -40,5 +43,42 @@ describe("daysBetween", () => {
   ])("from %s to %s is %i days", (from, to, days) => {
     expect(daysBetween(from, to)).toBe(days);
     expect(daysBetween(to, from) + days).toBe(0);
+  });
+});
+
+describe("daysBetween and addDays agree with Temporal", () => {
+  // Both count by plain arithmetic, for speed: Temporal's ISO calendar is the reference.
+  const isoDate = fc
+    .date({ min: new Date("0001-01-01T00:00:00Z"), max: new Date("9998-12-31T00:00:00Z") })
+    .filter((date) => !Number.isNaN(date.getTime()))
+    .map((date) => date.toISOString().slice(0, 10));
+
+  it("counts the same days between any two dates", () => {
+    fc.assert(
+      fc.property(isoDate, isoDate, (from, to) => {
+        const expected = Temporal.PlainDate.from(from).until(to, { largestUnit: "day" }).days;
+        expect(daysBetween(from, to)).toBe(expected);
+      }),
+    );
+  });
+
+  it("adds the same days to any date", () => {
+    fc.assert(
+      fc.property(isoDate, fc.integer({ min: -3000, max: 3000 }), (date, days) => {
+        expect(addDays(date, days)).toBe(Temporal.PlainDate.from(date).add({ days }).toString());
+      }),
+    );
+  });
+
+  it.each([
+    ["2028-02-28", 1, "2028-02-29"],
+    ["2027-02-28", 1, "2027-03-01"],
+    ["2100-02-28", 1, "2100-03-01"],
+    ["2000-02-28", 1, "2000-02-29"],
+    ["2026-12-31", 1, "2027-01-01"],
+    ["0000-01-05", -10, "-000001-12-26"],
+  ])("%s plus %i days is %s", (date, days, expected) => {
+    expect(addDays(date, days)).toBe(expected);
+    expect(daysBetween(date, addDays(date, days))).toBe(days);
   });
 });
