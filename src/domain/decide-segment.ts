@@ -1,7 +1,15 @@
 import type { CalendarDate } from "./dates.js";
 import { deriveSignals } from "./derive-signals.js";
 import { evaluateCondition, type Reason } from "./evaluate-condition.js";
-import { FACT_NAMES, type CustomerFacts, type FactName, type Signals } from "./facts.js";
+import {
+  FACT_NAMES,
+  type BooleanFact,
+  type CategoryFact,
+  type CustomerFacts,
+  type FactName,
+  type NumericFact,
+  type Signals,
+} from "./facts.js";
 import type { Truth } from "./kleene.js";
 import type { Bucket, Due, Rules, SegmentId } from "./rules.js";
 
@@ -59,7 +67,10 @@ export function decideSegment(facts: CustomerFacts, asOf: CalendarDate, rules: R
 
     if (result.truth === true && !blocked) {
       return {
-        ...identify(facts, asOf, signals, rules),
+        customerId: facts.customerId,
+        name: facts.name,
+        asOf,
+        unknown: unknownFacts(signals, rules),
         segment: id,
         label: rule.label,
         action: rule.action,
@@ -82,7 +93,10 @@ export function decideSegment(facts: CustomerFacts, asOf: CalendarDate, rules: R
   const segment = undecided.length > 0 ? "data_gap" : "none";
 
   return {
-    ...identify(facts, asOf, signals, rules),
+    customerId: facts.customerId,
+    name: facts.name,
+    asOf,
+    unknown: unknownFacts(signals, rules),
     segment,
     label: BUCKET_LABELS[segment],
     action: null,
@@ -99,24 +113,17 @@ function inFactOrder(facts: Iterable<FactName>): FactName[] {
   return FACT_NAMES.filter((fact) => wanted.has(fact));
 }
 
-function identify(facts: CustomerFacts, asOf: CalendarDate, signals: Signals, rules: Rules) {
-  return {
-    customerId: facts.customerId,
-    name: facts.name,
-    asOf,
-    unknown: unknownFacts(signals).map((fact) => ({
-      fact,
-      source: rules.fact_sources[fact],
-    })),
-  };
-}
+// Written out rather than spread: a decision is made for every customer on every run, and
+// spreading objects here made evaluation several times slower.
+function unknownFacts(signals: Signals, rules: Rules): UnknownFact[] {
+  const unknown: UnknownFact[] = [];
+  for (const fact of FACT_NAMES) {
+    const known =
+      signals.numeric[fact as NumericFact] ??
+      signals.boolean[fact as BooleanFact] ??
+      signals.category[fact as CategoryFact];
+    if (known === undefined) unknown.push({ fact, source: rules.fact_sources[fact] });
+  }
 
-function unknownFacts(signals: Signals): FactName[] {
-  const known: Record<string, unknown> = {
-    ...signals.numeric,
-    ...signals.boolean,
-    ...signals.category,
-  };
-
-  return FACT_NAMES.filter((fact) => known[fact] === undefined);
+  return unknown;
 }

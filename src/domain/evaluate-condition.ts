@@ -23,7 +23,7 @@ export interface ConditionResult {
    */
   reasons: Reason[];
   /** The facts whose absence left the result unknown; empty when the result is decided. */
-  missing: Set<FactName>;
+  missing: ReadonlySet<FactName>;
 }
 
 /** Evaluates a condition tree over the signals with Kleene's three-valued logic. */
@@ -53,14 +53,17 @@ export function evaluateCondition(condition: Condition, signals: Signals): Condi
  * Either way the reasons are those of the children whose truth equals the result's.
  */
 function reasonsOf(results: ConditionResult[], truth: Truth): Reason[] {
-  if (truth === null) return [];
+  const reasons: Reason[] = [];
+  if (truth === null) return reasons;
+  // A loop, not filter and flatMap: this runs for every node of every customer's criteria.
+  for (const result of results) if (result.truth === truth) reasons.push(...result.reasons);
 
-  return results.filter((result) => result.truth === truth).flatMap((result) => result.reasons);
+  return reasons;
 }
 
 /** Only the children left unknown keep an unknown result from being decided. */
-function missingOf(results: ConditionResult[], truth: Truth): Set<FactName> {
-  if (truth !== null) return new Set();
+function missingOf(results: ConditionResult[], truth: Truth): ReadonlySet<FactName> {
+  if (truth !== null) return NOTHING_MISSING;
 
   return new Set(
     results.filter((result) => result.truth === null).flatMap((result) => [...result.missing]),
@@ -69,6 +72,11 @@ function missingOf(results: ConditionResult[], truth: Truth): Set<FactName> {
 
 type Leaf = Exclude<Condition, { all: unknown } | { any: unknown } | { not: unknown }>;
 
+// Every customer's criteria are evaluated on every run: a decided leaf shares one empty set,
+// and each leaf's test is written once per outcome rather than once per customer.
+const NOTHING_MISSING: ReadonlySet<FactName> = new Set();
+const describedTests = new WeakMap<Leaf, { held: string; failed: string }>();
+
 function evaluateLeaf(leaf: Leaf, signals: Signals): ConditionResult {
   const value = leafValue(leaf, signals);
   if (value === undefined) return { truth: null, reasons: [], missing: new Set([leaf.fact]) };
@@ -76,7 +84,7 @@ function evaluateLeaf(leaf: Leaf, signals: Signals): ConditionResult {
   const truth = leafTruth(leaf, signals);
   if (truth === null) return { truth, reasons: [], missing: new Set([leaf.fact]) };
 
-  const test = describeTest(leaf, truth);
+  const test = describeTestOnce(leaf, truth);
   const reason = {
     fact: leaf.fact,
     condition: `${leaf.fact} ${test}`,
@@ -84,7 +92,17 @@ function evaluateLeaf(leaf: Leaf, signals: Signals): ConditionResult {
     text: `${leaf.fact} = ${describeValue(value)} (${test})`,
   };
 
-  return { truth, reasons: [reason], missing: new Set() };
+  return { truth, reasons: [reason], missing: NOTHING_MISSING };
+}
+
+function describeTestOnce(leaf: Leaf, held: boolean): string {
+  let tests = describedTests.get(leaf);
+  if (tests === undefined) {
+    tests = { held: describeTest(leaf, true), failed: describeTest(leaf, false) };
+    describedTests.set(leaf, tests);
+  }
+
+  return held ? tests.held : tests.failed;
 }
 
 function leafTruth(leaf: Leaf, signals: Signals): Truth {
