@@ -289,7 +289,7 @@ function bindTransaction(tx: Kysely<StorageTables>, dialect: DialectName): Store
     upsertRecords: (kind, records, importId) => upsertRecords(tx, dialect, kind, records, importId),
     reserveTaskNumbers: () => reserveTaskNumbers(tx),
     insertTasks: (tasks) => insertTasks(tx, dialect, tasks),
-    updateOpenTasks: (tasks) => updateOpenTasks(tx, tasks),
+    updateOpenTasks: (tasks) => updateOpenTasks(tx, dialect, tasks),
     saveAssignments: (assignments, seenOn) => saveAssignments(tx, dialect, assignments, seenOn),
     cancelCustomer: (cancellation) => cancelCustomer(tx, cancellation),
     insertOutcome: (outcome) => insertOutcome(tx, outcome),

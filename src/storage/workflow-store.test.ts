@@ -116,6 +116,35 @@ describe("the workflow tables", () => {
       expect((await store.findTask("T-1001"))?.context.asOf).toBe("2026-12-04");
     });
 
+    it("updates many open tasks at once, and names the one that was closed meanwhile", async () => {
+      const { store } = database;
+      const tasks = Array.from({ length: 1200 }, (_, index) =>
+        makeTask({ id: `T-${5000 + index}`, customerId: `c${index}` }),
+      );
+      await store.transaction((tx) => tx.insertTasks(tasks));
+      const refreshed = tasks.map((task) => ({
+        ...task,
+        owner: "Sam Patel",
+        context: { ...task.context, asOf: "2026-12-04" },
+      }));
+      await store.transaction((tx) => tx.updateOpenTasks(refreshed));
+      expect((await store.findTask("T-5000"))?.owner).toBe("Sam Patel");
+      expect((await store.findTask("T-6199"))?.context.asOf).toBe("2026-12-04");
+
+      await store.transaction((tx) =>
+        tx.updateOpenTasks([{ ...refreshed[700]!, status: "cleared", closedOn: "2026-12-04" }]),
+      );
+      const failure = await store
+        .transaction((tx) => tx.updateOpenTasks(refreshed.map((t) => ({ ...t, owner: "Alex" }))))
+        .catch((error: unknown) => error);
+
+      expect(failure).toMatchObject({
+        code: "task_conflict",
+        message: expect.stringContaining("T-5700 "),
+      });
+      expect((await store.findTask("T-5000"))?.owner).toBe("Sam Patel");
+    });
+
     it("finds each customer's last check-in, whatever became of it", async () => {
       const { store } = database;
       await store.transaction((tx) =>
