@@ -25,8 +25,9 @@ export function formatImportOutcomes(
   const lines = outcomes.flatMap(formatOutcome);
   if (sourcesPreset !== "hubspot_only" && outcomes.some((o) => o.preset === "hubspot_only")) {
     lines.push(
-      "Note: a HubSpot-only export carries payment and usage columns; the facts read them only " +
-        "with `sources.preset: hubspot_only` in csops.config.yaml (now Stripe and Matomo supply them).",
+      "Note: a HubSpot-only export carries payment and usage columns; the facts read them " +
+        "only with `sources.preset: hubspot_only` in csops.config.yaml " +
+        "(now Stripe and Matomo supply them).",
     );
   }
   const imported = outcomes.filter((o) => o.status === "imported").length;

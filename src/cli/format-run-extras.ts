@@ -16,7 +16,8 @@ export function formatRunExtras(summary: RunSummary): string {
     lines.push(`  Synced:   ${summary.syncs.map((sync) => describeSync(sync)).join(" · ")}`);
     for (const failed of summary.syncs.filter((sync) => sync.status === "failed")) {
       lines.push(
-        `DEGRADED: the ${failed.source} sync failed, so its previous data was used: ${failed.reason}`,
+        `DEGRADED: the ${failed.source} sync failed, so its previous data was used: ` +
+          failed.reason,
       );
     }
   }

@@ -151,8 +151,8 @@ function formatLogged(logged: LoggedOutcome, config: Config): string {
     const days = config.tasks.resolved_cooldown_days;
     const until = addDays(logged.resolution.resolvedOn, days);
     lines.push(
-      `${company} shows as Healthy & Stable from the next run; the same signals stay quiet until ${until} ` +
-        `(${days}-day cool-down), a new signal or a higher segment alerts at once.`,
+      `${company} shows as Healthy & Stable from the next run; the same signals stay quiet ` +
+        `until ${until} (${days}-day cool-down), a new signal or a higher segment alerts at once.`,
     );
   }
   if (logged.cancellation !== undefined) {
