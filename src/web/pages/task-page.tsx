@@ -1,4 +1,4 @@
-import { describeDaysFromNow } from "../../wording/count-of.js";
+import { countOf, describeDaysFromNow } from "../../wording/count-of.js";
 import { formatDueTime, formatLongDay, formatShortDay } from "../../wording/format-days.js";
 import type { Outcome, Task, TaskContext } from "../../domain/tasks/index.js";
 import type { PageContext } from "../page-context.js";
@@ -255,10 +255,13 @@ function describeLastLogin(context: TaskContext): string {
   if (login === undefined) return "unknown";
   if (login.kind === "never") return "never: its users have not logged in";
   if (login.kind === "none_since") {
-    return `none since ${formatLongDay(login.date)}${typeof days === "string" && days.startsWith(">=") ? ` (${days.slice(2)}+ days)` : ""}`;
+    const atLeast = typeof days === "string" && days.startsWith(">=") ? days.slice(2) : undefined;
+    const over = atLeast === undefined ? "" : ` (${atLeast}+ days)`;
+    return `none since ${formatLongDay(login.date)}${over}`;
   }
+  const ago = typeof days === "number" ? ` (${countOf(days, "day")} ago)` : "";
 
-  return `${formatLongDay(login.date)}${typeof days === "number" ? ` (${days === 1 ? "1 day" : `${days} days`} ago)` : ""}`;
+  return `${formatLongDay(login.date)}${ago}`;
 }
 
 function known(value: number | undefined): string {
