@@ -92,7 +92,8 @@ async function* readRows(
       yield { line: record.line, problems: [{ message: problem }] };
       continue;
     }
-    yield* readTableRow(match, builder, { ...record, headers }, { stripFormulaGuard });
+    const row = { line: record.line, headers, cells: record.cells };
+    for (const read of readTableRow(match, builder, row, { stripFormulaGuard })) yield read;
   }
 
   return { rowsRead, ...builder.finish?.() };

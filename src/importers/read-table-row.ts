@@ -4,6 +4,7 @@ import type { RowBuilder } from "./preset-table.js";
 
 /** Matomo's CSV renderer guards text starting with = + - @ against spreadsheet formulas. */
 const FORMULA_GUARD = /^'(?=[=+\-@])/;
+const APOSTROPHE = 39;
 
 /**
  * Reads one row through its table: every cell is trimmed, converted by its field's parser, and
@@ -15,22 +16,19 @@ export function readTableRow(
   row: { line: number; headers: readonly string[]; cells: readonly string[] },
   options: { stripFormulaGuard: boolean },
 ): ExportRow[] {
-  const cells = row.cells.map((cell) => {
-    const trimmed = cell.trim();
-    return options.stripFormulaGuard ? trimmed.replace(FORMULA_GUARD, "") : trimmed;
-  });
+  const cells = trimCells(row.cells, options.stripFormulaGuard);
   const values: Record<string, unknown> = {};
   const problems: RowProblem[] = [];
-  const required = new Set<string>(match.table.reader.valueRequired);
+  const { fields, reader } = match.table;
 
   for (const [field, { index, header }] of match.columns) {
     const text = cells[index] ?? "";
     if (text === "") {
-      if (required.has(field))
+      if (reader.valueRequired.includes(field))
         problems.push({ column: header, value: "", message: "expected a value" });
       continue;
     }
-    const parsed = match.table.fields[field]?.parse(text);
+    const parsed = fields[field]?.parse(text);
     if (parsed && "expected" in parsed) {
       problems.push({ column: header, value: text, message: `expected ${parsed.expected}` });
     } else if (parsed) {
@@ -49,4 +47,18 @@ export function readTableRow(
   if ("problems" in built) return [{ line: row.line, problems: built.problems }];
 
   return built.records.map((record) => ({ line: row.line, ...record }) as ExportRow);
+}
+
+/** A loop rather than `map`, and the guard's pattern only where a cell starts with `'`. */
+function trimCells(raw: readonly string[], stripFormulaGuard: boolean): string[] {
+  const cells = new Array<string>(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const trimmed = (raw[i] ?? "").trim();
+    cells[i] =
+      stripFormulaGuard && trimmed.charCodeAt(0) === APOSTROPHE
+        ? trimmed.replace(FORMULA_GUARD, "")
+        : trimmed;
+  }
+
+  return cells;
 }

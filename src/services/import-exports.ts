@@ -97,7 +97,9 @@ async function importExport(file: string, options: ImportOptions): Promise<Impor
 async function hashFile(file: string): Promise<string | undefined> {
   const hash = createHash("sha256");
   try {
-    for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+      hash.update(chunk as Buffer);
+    }
   } catch {
     return undefined;
   }
