@@ -165,8 +165,16 @@ export function rowToRecord<K extends SourceKind>(kind: K, row: Row): StoredFiel
   return record as unknown as StoredFields<K>;
 }
 
-function fieldEntries(kind: SourceKind): [string, readonly [string, ColumnType]][] {
-  return Object.entries(
-    RECORD_TABLES[kind].fields as Record<string, readonly [string, ColumnType]>,
-  );
+type FieldEntries = readonly (readonly [field: string, column: readonly [string, ColumnType]])[];
+
+/** Each kind's fields as a list, made once: every record read or written goes through them. */
+const FIELD_ENTRIES = new Map<string, FieldEntries>(
+  Object.entries(RECORD_TABLES).map(([kind, table]) => [
+    kind,
+    Object.entries(table.fields as Record<string, readonly [string, ColumnType]>),
+  ]),
+);
+
+function fieldEntries(kind: SourceKind): FieldEntries {
+  return FIELD_ENTRIES.get(kind) ?? [];
 }

@@ -1,19 +1,22 @@
 import { sql, type Kysely } from "kysely";
 
 import type { MatomoVisitRecord, RecordOfKind, SourceKind } from "../domain/records.js";
-import { rowsPerStatement, type DialectName } from "./dialect-differences.js";
+import type { DialectName } from "./dialect-differences.js";
 import { RECORD_TABLES, columnsOf, recordToRow, type Row } from "./record-tables.js";
+import { isOneOf, selectRowsFromJson } from "./rows-from-json.js";
 import type { MatomoEventRow, StorageTables } from "./storage-tables.js";
 
-/** The record tables seen by name: the kind decides the table at run time. */
-type TablesByName = Record<string, Row>;
+/** Rows per statement: each statement's rows travel as one JSON parameter, so no limit applies. */
+const ROWS_PER_STATEMENT = 1_000;
+
+const EVENT_COLUMNS = ["visit_id", "position", "category", "action", "name"] as const;
 
 /**
- * Inserts records or updates them in place by their source id, in multi-row statements sized to
- * the database's parameter limit. A row is only rewritten when a value differs, so importing the
- * same records again changes nothing, not even which import last touched them. A Matomo visit's
- * events are replaced by the ones it carries now. Within one call, a later record with the same
- * id wins, as a later import would. Returns how many rows were inserted or changed.
+ * Inserts records or updates them in place by their source id, a statement per batch of rows.
+ * A row is only rewritten when a value differs, so importing the same records again changes
+ * nothing, not even which import last touched them. A Matomo visit's events are replaced by the
+ * ones it carries now. Within one call, a later record with the same id wins, as a later import
+ * would. Returns how many rows were inserted or changed.
  *
  * Call it inside a transaction: a failure in a later statement must undo the earlier ones.
  */
@@ -25,20 +28,19 @@ export async function upsertRecords<K extends SourceKind>(
   importId: number,
 ): Promise<{ changed: number }> {
   const latest = keepLatestPerKey(kind, records, importId);
-  const batchSize = rowsPerStatement(dialect, columnsOf(kind).length);
   let changed = 0;
 
-  for (let start = 0; start < latest.length; start += batchSize) {
-    const batch = latest.slice(start, start + batchSize);
-    changed += await upsertRows(
-      db,
-      kind,
-      batch.map(({ row }) => row),
-    );
-    if (kind === "matomo_visits") {
-      const visits = batch.map(({ record }) => record as MatomoVisitRecord);
-      await replaceEvents(db, dialect, visits);
+  for (let start = 0; start < latest.length; start += ROWS_PER_STATEMENT) {
+    const batch = latest.slice(start, start + ROWS_PER_STATEMENT);
+    const rows = batch.map(({ row }) => row);
+    if (kind !== "matomo_visits") {
+      changed += await upsertRows(db, dialect, kind, rows);
+      continue;
     }
+    const visits = batch.map(({ record }) => record as MatomoVisitRecord);
+    const stored = await findStoredVisits(db, dialect, visits);
+    changed += await upsertRows(db, dialect, kind, rows);
+    await replaceEvents(db, dialect, visits, stored);
   }
 
   return { changed };
@@ -60,48 +62,71 @@ function keepLatestPerKey<K extends SourceKind>(
   return [...byKey.values()];
 }
 
-async function upsertRows(db: Kysely<StorageTables>, kind: SourceKind, rows: Row[]) {
+async function upsertRows(
+  db: Kysely<StorageTables>,
+  dialect: DialectName,
+  kind: SourceKind,
+  rows: Row[],
+): Promise<number> {
   const { keyColumns } = RECORD_TABLES[kind];
-  const updated = columnsOf(kind).filter((column) => !keyColumns.includes(column));
+  const columns = columnsOf(kind);
+  const updated = columns.filter((column) => !keyColumns.includes(column));
   const compared = updated.filter((column) => column !== "import_id");
-  const tables = db as unknown as Kysely<TablesByName>;
+  const onKey = sql.join(keyColumns.map((column) => sql.ref(column)));
 
-  const result = await tables
-    .insertInto(kind)
-    .values(rows)
-    .onConflict((conflict) => {
-      const onKey = conflict.columns(keyColumns as string[]);
-      if (compared.length === 0) return onKey.doNothing();
+  let onConflict = sql`do nothing`;
+  if (compared.length > 0) {
+    const set = updated.map((column) => sql`${sql.ref(column)} = ${sql.ref(`excluded.${column}`)}`);
+    // `is distinct from` compares NULLs as values, in SQLite (3.39+) as in PostgreSQL.
+    const differs = compared.map(
+      (column) =>
+        sql`${sql.ref(`${kind}.${column}`)} is distinct from ${sql.ref(`excluded.${column}`)}`,
+    );
+    onConflict = sql`do update set ${sql.join(set)} where ${sql.join(differs, sql` or `)}`;
+  }
 
-      // `is distinct from` compares NULLs as values, in SQLite (3.39+) as in PostgreSQL.
-      const differs = compared.map(
-        (column) =>
-          sql<boolean>`${sql.ref(`${kind}.${column}`)} is distinct from ${sql.ref(`excluded.${column}`)}`,
-      );
-      const set = Object.fromEntries(
-        updated.map((column) => [column, sql.ref<string | number | null>(`excluded.${column}`)]),
-      );
+  // `where true` tells SQLite's parser that `on conflict` belongs to the insert, not the join.
+  const result = await sql`
+    insert into ${sql.table(kind)} (${sql.join(columns.map((column) => sql.ref(column)))})
+    ${selectRowsFromJson(dialect, kind, columns, rows)} where true
+    on conflict (${onKey}) ${onConflict}
+  `.execute(db);
 
-      return onKey.doUpdateSet(set).where(sql<boolean>`${sql.join(differs, sql` or `)}`);
-    })
-    .executeTakeFirst();
-
-  return Number(result.numInsertedOrUpdatedRows ?? 0);
+  return Number(result.numAffectedRows ?? 0);
 }
 
+/** The visits already stored before this batch: only they can have events to replace. */
+async function findStoredVisits(
+  db: Kysely<StorageTables>,
+  dialect: DialectName,
+  visits: readonly MatomoVisitRecord[],
+): Promise<string[]> {
+  const visitIds = visits.map((visit) => visit.visitId);
+  const stored = await db
+    .selectFrom("matomo_visits")
+    .select("visit_id")
+    .where(isOneOf(dialect, "visit_id", visitIds))
+    .execute();
+
+  return stored.map((row) => row.visit_id);
+}
+
+/**
+ * Replaces the events of the visits by the ones they carry now. Visits new to the store have
+ * none to delete, which spares the first import of a log a lookup per visit in the events.
+ */
 async function replaceEvents(
   db: Kysely<StorageTables>,
   dialect: DialectName,
   visits: readonly MatomoVisitRecord[],
+  storedVisitIds: readonly string[],
 ): Promise<void> {
-  await db
-    .deleteFrom("matomo_events")
-    .where(
-      "visit_id",
-      "in",
-      visits.map((visit) => visit.visitId),
-    )
-    .execute();
+  if (storedVisitIds.length > 0) {
+    await db
+      .deleteFrom("matomo_events")
+      .where(isOneOf(dialect, "visit_id", storedVisitIds))
+      .execute();
+  }
 
   const events: MatomoEventRow[] = visits.flatMap((visit) =>
     visit.events.map((event, position) => ({
@@ -112,11 +137,9 @@ async function replaceEvents(
       name: event.name ?? null,
     })),
   );
-  const batchSize = rowsPerStatement(dialect, 5);
-  for (let start = 0; start < events.length; start += batchSize) {
-    await db
-      .insertInto("matomo_events")
-      .values(events.slice(start, start + batchSize))
-      .execute();
-  }
+  if (events.length === 0) return;
+  await sql`
+    insert into ${sql.table("matomo_events")} (${sql.join(EVENT_COLUMNS.map((c) => sql.ref(c)))})
+    ${selectRowsFromJson(dialect, "matomo_events", EVENT_COLUMNS, events)}
+  `.execute(db);
 }
