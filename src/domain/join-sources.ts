@@ -61,7 +61,7 @@ export function joinSources(input: JoinInput, settings: Pick<FactsSettings, "joi
     liveCustomers,
     (customer) => customer.customerId,
     (customer) => matchStripeCustomer(customer, index, settings.join.stripeByEmailDomain),
-    (companyId, id) => links.get(companyId)?.stripeCustomerIds.push(id),
+    (companyId, id) => addLink(links.get(companyId), "stripeCustomerIds", id),
   );
 
   const userIds = distinctSorted([
@@ -72,7 +72,7 @@ export function joinSources(input: JoinInput, settings: Pick<FactsSettings, "joi
     userIds,
     (id) => id,
     (id) => matchMatomoUser(id, index, settings.join.matomoUserId),
-    (companyId, id) => links.get(companyId)?.matomoUserIds.push(id),
+    (companyId, id) => addLink(links.get(companyId), "matomoUserIds", id),
   );
 
   return {
@@ -117,6 +117,18 @@ function collectMatches<T>(
   }
 
   return report;
+}
+
+/**
+ * Adds an id in a new array of the exact size (`concat`): every customer's facts row keeps these
+ * arrays, and V8 grows an array to 17 slots on its first push (or spread).
+ */
+function addLink(
+  links: CompanyLinks | undefined,
+  key: "stripeCustomerIds" | "matomoUserIds",
+  id: string,
+): void {
+  if (links !== undefined) links[key] = links[key].concat(id);
 }
 
 /** Customers whose metadata chose one company while another company stores their id. */

@@ -1,3 +1,4 @@
+import type { CalendarDate } from "./dates.js";
 import type { MatomoUserActivity } from "./facts-input.js";
 import { decideLastLogin, type LoginCoverage } from "./login-coverage.js";
 import type { MatomoFacts } from "./matomo-facts.js";
@@ -11,15 +12,19 @@ export function readVisitLogFacts(
   activity: readonly MatomoUserActivity[],
   coverage: LoginCoverage,
 ): MatomoFacts {
-  const loginDates = activity.flatMap((user) => user.lastLoginDate ?? []);
-  const newestLogin = loginDates.sort().at(-1);
-  const features = new Set(activity.flatMap((user) => user.featuresInWindow));
+  let newestLogin: CalendarDate | undefined;
+  let logins = 0;
+  const features = new Set<string>();
+  for (const user of activity) {
+    const date = user.lastLoginDate;
+    if (date !== undefined && (newestLogin === undefined || date > newestLogin)) newestLogin = date;
+    logins += user.loginsInWindow;
+    for (const feature of user.featuresInWindow) features.add(feature);
+  }
 
   return {
     lastLogin: decideLastLogin(newestLogin, coverage),
-    logins30d: coverage.windowCovered
-      ? activity.reduce((sum, user) => sum + user.loginsInWindow, 0)
-      : undefined,
+    logins30d: coverage.windowCovered ? logins : undefined,
     featuresUsed30d: coverage.windowCovered ? features.size : undefined,
   };
 }

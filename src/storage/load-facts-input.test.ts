@@ -155,7 +155,8 @@ describeEachDatabase("loadFactsInput", (testDatabase) => {
     expect(input).toEqual({
       asOf: AS_OF,
       matomoAsOf: AS_OF,
-      companies: [DERRAS, KEYS],
+      // Only the live companies, without the deletion flag: the query already answered it.
+      companies: [{ companyId: "9001", name: "Derras Real Estate", plan: "Basic" }, KEYS],
       owners: [{ ownerId: "o1", name: "Alex Morgan" }],
       recentTickets: [
         { ticketId: "T-01-first-day", companyIds: ["9001"], createdDate: "2026-01-30" },

@@ -1,10 +1,10 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely, type RawBuilder } from "kysely";
 import { Temporal } from "temporal-polyfill";
 
 import type { CalendarDate } from "../domain/dates.js";
 import type { FactsInput, MatomoUserActivity } from "../domain/facts-input.js";
 import type { SourceName } from "../domain/records.js";
-import { readCount } from "./dialect-differences.js";
+import { readCount, type DialectName } from "./dialect-differences.js";
 import { rowToRecord, type Row } from "./record-tables.js";
 import type { StorageTables } from "./storage-tables.js";
 
@@ -28,6 +28,7 @@ type Db = Kysely<StorageTables>;
  */
 export async function loadFactsInput(
   db: Db,
+  dialect: DialectName,
   asOf: CalendarDate,
   options: FactsInputOptions,
 ): Promise<FactsInput> {
@@ -40,12 +41,18 @@ export async function loadFactsInput(
     asOf,
     matomoAsOf,
     companies: await loadCompanies(db),
-    owners: await loadAll(db, "hubspot_owners", "owner_id"),
+    owners: await loadAll(db, "hubspot_owners", "owner_id", ["owner_id", "name"]),
     recentTickets: await loadRecentTickets(db, ticketFrom, asOf),
-    stripeCustomers: await loadAll(db, "stripe_customers", "customer_id"),
-    stripeSubscriptions: await loadAll(db, "stripe_subscriptions", "subscription_id"),
+    stripeCustomers: await loadAll(db, "stripe_customers", "customer_id", STRIPE_CUSTOMER_COLUMNS),
+    stripeSubscriptions: await loadAll(
+      db,
+      "stripe_subscriptions",
+      "subscription_id",
+      SUBSCRIPTION_COLUMNS,
+      ["status", "start_date"],
+    ),
     openInvoices: await loadOpenInvoices(db),
-    matomoActivity: await loadMatomoActivity(db, usageFrom, matomoAsOf, options),
+    matomoActivity: await loadMatomoActivity(db, dialect, usageFrom, matomoAsOf, options),
     matomoUserAggregates: await loadUserAggregates(db, asOf),
     matomoVisitsInWindow: await countVisitsInWindow(db, usageFrom, matomoAsOf),
     matomoCoveredDays: coveredDays,
@@ -69,33 +76,94 @@ function subtractDays(date: CalendarDate, days: number): CalendarDate {
   return Temporal.PlainDate.from(date).subtract({ days }).toString();
 }
 
-/** Every row of a record table, as records, in key order. */
+/*
+ * The columns the facts and the join read. The rest (names and instants kept for people and
+ * for imports) stay in the table: at a million customers every column read is held a million
+ * times while the facts are built.
+ */
+const COMPANY_COLUMNS = [
+  "company_id",
+  "name",
+  "domain",
+  "owner_id",
+  "owner_name",
+  "plan",
+  "contract_end_date",
+  "account_start_date",
+  "stripe_customer_id",
+  "ticket_count",
+  "payment_failed",
+  "last_login_date",
+  "logins_30d",
+  "features_used_30d",
+] as const;
+const STRIPE_CUSTOMER_COLUMNS = [
+  "customer_id",
+  "email",
+  "hubspot_company_id",
+  "delinquent",
+  "is_deleted",
+];
+const SUBSCRIPTION_COLUMNS = ["subscription_id", "customer_id", "status", "start_date"];
+const OPEN_INVOICE_COLUMNS = [
+  "invoice_id",
+  "customer_id",
+  "status",
+  "amount_remaining",
+  "attempted",
+  "attempt_count",
+  "due_date",
+  "created_at",
+] as const;
+
+/** Texts many companies share: owners, plans and dates. */
+const REPEATED_COMPANY_COLUMNS = [
+  "owner_id",
+  "owner_name",
+  "plan",
+  "contract_end_date",
+  "account_start_date",
+  "last_login_date",
+];
+
+/**
+ * Every row of a record table, as records with the given columns only, in key order; each text
+ * of `repeated` columns is held once (see createStringPool).
+ */
 async function loadAll<K extends "hubspot_owners" | "stripe_customers" | "stripe_subscriptions">(
   db: Db,
   kind: K,
   key: string,
+  columns: readonly string[],
+  repeated: readonly string[] = [],
 ) {
   const tables = db as unknown as Kysely<Record<string, Row>>;
-  const rows = await tables.selectFrom(kind).selectAll().orderBy(key).execute();
+  const table: string = kind;
+  const rows = await tables.selectFrom(table).select(columns).orderBy(key).execute();
+  const shared = createStringPool();
 
-  return rows.map((row) => rowToRecord(kind, row));
+  return rows.map((row) => rowToRecord(kind, shareTexts(row, repeated, shared)));
 }
 
 async function loadCompanies(db: Db) {
   const rows = await db
     .selectFrom("hubspot_companies")
-    .selectAll()
+    .select(COMPANY_COLUMNS)
     .where((eb) => eb.or([eb("is_deleted", "is", null), eb("is_deleted", "=", 0)]))
     .orderBy("company_id")
     .execute();
 
-  return rows.map((row) => rowToRecord("hubspot_companies", row as unknown as Row));
+  const shared = createStringPool();
+
+  return rows.map((row) =>
+    rowToRecord("hubspot_companies", shareTexts(row, REPEATED_COMPANY_COLUMNS, shared)),
+  );
 }
 
 async function loadOpenInvoices(db: Db) {
   const rows = await db
     .selectFrom("stripe_invoices")
-    .selectAll()
+    .select(OPEN_INVOICE_COLUMNS)
     .where("status", "=", "open")
     .orderBy("invoice_id")
     .execute();
@@ -143,6 +211,7 @@ async function loadRecentTickets(
  */
 async function loadMatomoActivity(
   db: Db,
+  dialect: DialectName,
   from: CalendarDate,
   asOf: CalendarDate,
   options: FactsInputOptions,
@@ -151,14 +220,33 @@ async function loadMatomoActivity(
     options.loginEvent === undefined
       ? await countVisitLogins(db, from, asOf)
       : await countEventLogins(db, from, asOf, options.loginEvent);
-  const features = await loadFeaturesPerUser(db, from, asOf, options.featureCategory);
+  const shared = createStringPool();
+  const features = await loadFeaturesPerUser(db, dialect, from, asOf, options.featureCategory);
 
   return logins.map((row) => ({
     userId: row.user_id,
-    ...(row.last_login_date === null ? {} : { lastLoginDate: row.last_login_date }),
+    ...(row.last_login_date === null ? {} : { lastLoginDate: shared(row.last_login_date) }),
     loginsInWindow: readCount(row.logins_in_window),
-    featuresInWindow: features.get(row.user_id) ?? [],
+    featuresInWindow: (features.get(row.user_id) ?? []).map(shared),
   }));
+}
+
+type StringPool = (text: string) => string;
+
+/**
+ * Returns one copy of each distinct text it is given. A database driver makes a new string for
+ * every value of every row, while a hundred thousand customers share a few dozen plans, owners,
+ * dates and feature names, which would otherwise each be held once per customer or user.
+ */
+function createStringPool(): StringPool {
+  const pool = new Map<string, string>();
+
+  return (text) => {
+    const known = pool.get(text);
+    if (known !== undefined) return known;
+    pool.set(text, text);
+    return text;
+  };
 }
 
 interface LoginRow {
@@ -227,8 +315,20 @@ async function countEventLogins(
   return rows as LoginRow[];
 }
 
+/** The row, with the text of each of `columns` replaced by the pool's copy. */
+function shareTexts(row: Row, columns: readonly string[], shared: StringPool): Row {
+  for (const column of columns) {
+    const value = row[column];
+    if (typeof value === "string") row[column] = shared(value);
+  }
+
+  return row;
+}
+
+/** Per user, the distinct feature actions in the window, sorted. */
 async function loadFeaturesPerUser(
   db: Db,
+  dialect: DialectName,
   from: CalendarDate,
   asOf: CalendarDate,
   featureCategory: string,
@@ -236,25 +336,33 @@ async function loadFeaturesPerUser(
   const rows = await db
     .selectFrom("matomo_visits as v")
     .innerJoin("matomo_events as e", "e.visit_id", "v.visit_id")
-    .select(["v.user_id", "e.action"])
-    .distinct()
+    .select(["v.user_id", listDistinctActions(dialect).as("actions")])
     .where("v.user_id", "is not", null)
     .where("v.visit_date", ">=", from)
     .where("v.visit_date", "<", asOf)
     .where("e.category", "=", featureCategory)
-    .orderBy("v.user_id")
-    .orderBy("e.action")
+    .groupBy("v.user_id")
     .execute();
 
   const features = new Map<string, string[]>();
   for (const row of rows) {
     if (row.user_id === null) continue;
-    const list = features.get(row.user_id) ?? [];
-    list.push(row.action);
-    features.set(row.user_id, list);
+    const actions = typeof row.actions === "string" ? JSON.parse(row.actions) : row.actions;
+    features.set(row.user_id, (actions as string[]).sort());
   }
 
   return features;
+}
+
+/**
+ * A user's distinct actions as one JSON array, so that a user is one row however many features
+ * they used: less to sort in SQL and far fewer rows to read. SQLite returns it as text, pg
+ * parses `json` itself.
+ */
+function listDistinctActions(dialect: DialectName): RawBuilder<string | string[]> {
+  return dialect === "postgres"
+    ? sql`json_agg(distinct e.action)`
+    : sql`json_group_array(distinct e.action)`;
 }
 
 /** Aggregates exported on `asOf` or before: their window ends the day before the export. */

@@ -264,7 +264,7 @@ export function createStore(database: Database): Store {
       kysely
         .transaction()
         .setIsolationLevel("repeatable read")
-        .execute((tx) => loadFactsInput(tx, asOf, options)),
+        .execute((tx) => loadFactsInput(tx, dialect, asOf, options)),
     transaction: (work) => kysely.transaction().execute((tx) => work(bindTransaction(tx, dialect))),
     close: () => database.close(),
   };
@@ -309,7 +309,7 @@ function bindQueries(db: Kysely<StorageTables>, dialect: DialectName): StoreQuer
     findImportedFile: (sha256) => findImportedFile(db, sha256),
     listImports: (options) => listImports(db, options),
     importProblems: (importId) => listImportProblems(db, importId),
-    loadFactsInput: (asOf, options) => loadFactsInput(db, asOf, options),
+    loadFactsInput: (asOf, options) => loadFactsInput(db, dialect, asOf, options),
     findLastImport: (file) => findLastImport(db, file),
     listOpenInvoiceIds: () => listOpenInvoiceIds(db),
     beginRun: (start) => beginRun(db, start),
