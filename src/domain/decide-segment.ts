@@ -1,16 +1,9 @@
 import type { CalendarDate } from "./dates.js";
-import { deriveSignals } from "./derive-signals.js";
-import { evaluateCondition, type Reason } from "./evaluate-condition.js";
-import {
-  FACT_NAMES,
-  type BooleanFact,
-  type CategoryFact,
-  type CustomerFacts,
-  type FactName,
-  type NumericFact,
-  type Signals,
-} from "./facts.js";
-import type { Truth } from "./kleene.js";
+import { compileRulesOnce } from "./compile-rules.js";
+import { deriveFactValues } from "./derive-signals.js";
+import type { Reason } from "./evaluate-condition.js";
+import type { FactValues } from "./fact-values.js";
+import { FACT_NAMES, type CustomerFacts, type FactName } from "./facts.js";
 import type { Bucket, Due, Rules, SegmentId } from "./rules.js";
 
 /** A fact that was unknown, and the source that should have supplied it. */
@@ -54,40 +47,50 @@ export const BUCKET_LABELS = {
  * criteria are true. A segment marked `only_when_earlier_false` (Healthy & Stable) also needs
  * every segment before it to be known false, so it is never assigned on missing data. With no
  * segment true, a customer with any undecidable criteria is a data gap; otherwise it is none.
+ *
+ * The rules are compiled the first time they are used (see `compileRulesOnce`): change a copy
+ * of a rules object, not one already used.
  */
 export function decideSegment(facts: CustomerFacts, asOf: CalendarDate, rules: Rules): Decision {
-  const signals = deriveSignals(facts, asOf, rules);
+  const compiled = compileRulesOnce(rules);
+  const values = deriveFactValues(facts, asOf, rules);
   const undecided: PossibleSegment[] = [];
-  const earlier: Truth[] = [];
+  let earlierAllFalse = true;
 
-  for (const id of rules.precedence) {
-    const rule = rules.segments[id];
-    const result = evaluateCondition(rule.criteria, signals);
-    const blocked = rule.only_when_earlier_false && earlier.some((truth) => truth !== false);
+  for (const { id, rule, criteria, titleOf } of compiled.segments) {
+    const truth = criteria.truthOf(values);
+    const blocked = rule.only_when_earlier_false && !earlierAllFalse;
 
-    if (result.truth === true && !blocked) {
+    if (truth === true && !blocked) {
+      const explained: Reason[] = [];
+      criteria.explain(values, truth, explained);
+
       return {
         customerId: facts.customerId,
         name: facts.name,
         asOf,
-        unknown: unknownFacts(signals, rules),
+        unknown: unknownFacts(values, compiled.sources),
         segment: id,
         label: rule.label,
         action: rule.action,
         due: rule.due,
-        taskTitle: rule.task_title.replaceAll("{name}", facts.name || facts.customerId),
-        reasons: result.reasons,
-        possibly: undecided,
+        taskTitle: titleOf(facts.name || facts.customerId),
+        // Copied to its length: an array grown by pushing keeps room for 16, and every run keeps
+        // every customer's decision.
+        reasons: explained.slice(),
+        possibly: possiblyOf(undecided),
       };
     }
-    if (result.truth === null) {
-      undecided.push({ segment: id, missing: inFactOrder(result.missing) });
+    if (truth === null) {
+      const missing = new Set<FactName>();
+      criteria.addMissing(values, missing);
+      undecided.push({ segment: id, missing: inFactOrder(missing) });
     }
-    if (result.truth === true && blocked) {
+    if (truth === true && blocked) {
       // Its own criteria hold; what it lacks is what the undecided segments before it lack.
       undecided.push({ segment: id, missing: inFactOrder(undecided.flatMap((u) => u.missing)) });
     }
-    earlier.push(result.truth);
+    if (truth !== false) earlierAllFalse = false;
   }
 
   const segment = undecided.length > 0 ? "data_gap" : "none";
@@ -96,14 +99,14 @@ export function decideSegment(facts: CustomerFacts, asOf: CalendarDate, rules: R
     customerId: facts.customerId,
     name: facts.name,
     asOf,
-    unknown: unknownFacts(signals, rules),
+    unknown: unknownFacts(values, compiled.sources),
     segment,
     label: BUCKET_LABELS[segment],
     action: null,
     due: null,
     taskTitle: null,
-    reasons: [],
-    possibly: undecided,
+    reasons: NO_REASONS,
+    possibly: possiblyOf(undecided),
   };
 }
 
@@ -113,17 +116,22 @@ function inFactOrder(facts: Iterable<FactName>): FactName[] {
   return FACT_NAMES.filter((fact) => wanted.has(fact));
 }
 
-// Written out rather than spread: a decision is made for every customer on every run, and
-// spreading objects here made evaluation several times slower.
-function unknownFacts(signals: Signals, rules: Rules): UnknownFact[] {
-  const unknown: UnknownFact[] = [];
-  for (const fact of FACT_NAMES) {
-    const known =
-      signals.numeric[fact as NumericFact] ??
-      signals.boolean[fact as BooleanFact] ??
-      signals.category[fact as CategoryFact];
-    if (known === undefined) unknown.push({ fact, source: rules.fact_sources[fact] });
-  }
+const ALL_FACTS_KNOWN = (1 << FACT_NAMES.length) - 1;
 
-  return unknown;
+// Most customers have every fact known and nothing that possibly applies, and a run keeps every
+// customer's decision: those share these empty lists, frozen so that nothing can be added to one.
+const NO_REASONS = Object.freeze<Reason[]>([]) as Reason[];
+const NO_UNKNOWN_FACTS = Object.freeze<UnknownFact[]>([]) as UnknownFact[];
+const NO_POSSIBLE_SEGMENTS = Object.freeze<PossibleSegment[]>([]) as PossibleSegment[];
+
+function unknownFacts(values: FactValues, sources: readonly UnknownFact[]): UnknownFact[] {
+  if (values.known === ALL_FACTS_KNOWN) return NO_UNKNOWN_FACTS;
+
+  return sources
+    .filter((_, index) => (values.known & (1 << index)) === 0)
+    .map(({ fact, source }) => ({ fact, source }));
+}
+
+function possiblyOf(undecided: PossibleSegment[]): PossibleSegment[] {
+  return undecided.length === 0 ? NO_POSSIBLE_SEGMENTS : undecided;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { compareRange, describeCondition, evaluateCondition } from "./evaluate-condition.js";
+import { compareRange } from "./compare-range.js";
+import { describeCondition, evaluateCondition } from "./evaluate-condition.js";
 import type { NumericRange, Signals } from "./facts.js";
 import type { Truth } from "./kleene.js";
 import type { Comparison, Condition } from "./rules.js";
