@@ -107,6 +107,45 @@ describe("loadQueue", () => {
       });
     });
 
+    it("loads a page of the queue whole, marked as in the whole queue", async () => {
+      const { store } = database;
+      const options = { store, config: CONFIG, rules: RULES };
+      const whole = await loadQueue(DAY0, options);
+      const idsAndFits = (queue: typeof whole) =>
+        queue.items.map((item) => [item.task.id, item.fit]);
+
+      const pages = [];
+      for (const offset of [0, 2, 4]) {
+        const page = await loadQueue(DAY0, { ...options, page: { offset, limit: 2 } });
+        expect(page).toMatchObject({ total: 6, offset, counts: whole.counts });
+        expect(page.capacity).toEqual(whole.capacity);
+        pages.push(...idsAndFits(page));
+      }
+      // The fourth task is the first over capacity, whichever page it is on.
+      expect(pages).toEqual(idsAndFits(whole));
+      expect(whole.items.map((item) => item.task)).toEqual(
+        await store
+          .findTasks(whole.items.map((item) => item.task.id))
+          .then((tasks) =>
+            whole.items.map((item) => tasks.find((task) => task.id === item.task.id)),
+          ),
+      );
+
+      // A page past the end is the last one.
+      const past = await loadQueue(DAY0, { ...options, page: { offset: 40, limit: 4 } });
+      expect(past.offset).toBe(4);
+      expect(idsAndFits(past)).toEqual(idsAndFits(whole).slice(4));
+
+      const narrowed = await loadQueue(DAY0, {
+        ...options,
+        segment: "revenue_at_risk",
+        page: { offset: 1, limit: 5 },
+      });
+      expect(narrowed.total).toBe(2);
+      expect(narrowed.items.map((item) => item.task.context.companyName)).toEqual(["Alder Homes"]);
+      expect(narrowed.counts).toEqual(whole.counts);
+    });
+
     it("counts outcomes logged this week as touchpoints done", async () => {
       const { store } = database;
       const [birch] = await store.listOpenTasksOf(["2"]);

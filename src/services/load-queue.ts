@@ -2,15 +2,18 @@ import type { Config } from "../config/config-schema.js";
 import type { CalendarDate } from "../domain/dates.js";
 import type { Rules } from "../domain/rules.js";
 import {
+  compareQueueOrder,
   countsByAction,
-  orderQueue,
-  planCapacity,
+  remainingOf,
+  weekAround,
   type ActionCount,
   type CapacityFit,
   type CapacityPlan,
+  type QueueEntry,
   type Task,
 } from "../domain/tasks/index.js";
 import { CsopsError } from "../errors.js";
+import type { QueueGroup } from "../storage/queue-queries.js";
 import type { Store } from "../storage/store.js";
 
 export interface QueueItem {
@@ -18,9 +21,9 @@ export interface QueueItem {
   /** `over_capacity`: due this week and beyond what the week's touchpoints allow. */
   fit: CapacityFit;
   /** An escalation raised beside a pending follow-up: that follow-up, to check first. */
-  pendingFollowUp?: Task | undefined;
+  pendingFollowUp?: QueueEntry | undefined;
   /** A follow-up with an escalation open beside it: that alert. */
-  escalatedBy?: Task | undefined;
+  escalatedBy?: QueueEntry | undefined;
 }
 
 /** Today's work for the team or one person, in order, with what fits this week. */
@@ -29,10 +32,15 @@ export interface Queue {
   owner?: string | undefined;
   /** The header: one line per alert segment in precedence order, then follow-ups, check-ins. */
   counts: ActionCount[];
+  /** The items asked for (`page`), whole; all of them without a page. */
   items: QueueItem[];
+  /** Items in the queue, narrowed to `segment` when one was asked for. */
+  total: number;
+  /** Where `items` start in it. */
+  offset: number;
   capacity: Omit<CapacityPlan, "items">;
   /** Follow-ups asked for a later date: not today's work, listed so nothing seems lost. */
-  upcomingFollowUps: Task[];
+  upcomingFollowUps: QueueEntry[];
 }
 
 export interface LoadQueueOptions {
@@ -41,6 +49,10 @@ export interface LoadQueueOptions {
   rules: Rules;
   /** One CS person's tasks (a configured name, any case); the whole team's when absent. */
   owner?: string | undefined;
+  /** Only the alerts of this segment id, or only `follow_up`s or `check_in`s. */
+  segment?: string | undefined;
+  /** The items to load whole; all of them when absent. */
+  page?: { offset: number; limit: number } | undefined;
 }
 
 /**
@@ -49,44 +61,157 @@ export interface LoadQueueOptions {
  * for a later date waits in `upcomingFollowUps`, unless an escalation is open beside it, which
  * shows it. Ordered by segment precedence, then due time, then days to renewal. Capacity is the
  * team's touchpoints a week (`team.capacity_per_week`) minus the outcomes logged this week
- * (Monday to Sunday); for one person, an even share of it and their own outcomes.
+ * (Monday to Sunday); for one person, an even share of it and their own outcomes. The store
+ * counts and orders the queue; only the page asked for is read, whole.
  */
 export async function loadQueue(date: CalendarDate, options: LoadQueueOptions): Promise<Queue> {
-  const { store, config, rules } = options;
-  const owner = findPersonOrFail(options.owner, config);
-  const open = await store.listOpenTasks({ owner });
+  const { store } = options;
+  const scope = scopeOf(date, options);
+  const capacity = await planWeek(scope, options);
+  const groups = await store.summarizeQueue({ ...scope, weekEnd: capacity.week.to });
+  const total = groups
+    .filter((group) => isNarrowedTo(group, options.segment))
+    .reduce((sum, group) => sum + group.count, 0);
 
-  const isToday = (task: Task) => task.kind !== "follow_up" || task.dueDate <= date;
-  const ordered = orderQueue(open.filter(isToday), rules);
-  const upcoming = open.filter((task) => !isToday(task));
-
-  const week = planCapacity([], 0, 0, date).week;
-  const doneThisWeek = await store.countOutcomes({ ...week, owner });
-  const plan = planCapacity(ordered, capacityOf(config, owner), doneThisWeek, date);
-  const byId = new Map(open.map((task) => [task.id, task]));
-  const escalations = new Map(
-    open.flatMap((task) =>
-      task.kind === "alert" && task.pendingFollowUpId !== undefined
-        ? [[task.pendingFollowUpId, task] as const]
-        : [],
-    ),
+  const offset = clampOffset(options.page, total);
+  const limit = options.page?.limit ?? total;
+  const entries =
+    limit === 0
+      ? []
+      : await store.listQueuePage({ ...scope, narrowing: options.segment, offset, limit });
+  const firstOver = await findFirstOverCapacity(scope, capacity, options);
+  const { upcoming, escalations } = await store.listQueueCompanions(scope);
+  const followUps = await store.findTasks(
+    entries.flatMap((entry) => entry.pendingFollowUpId ?? []),
   );
+  const whole = new Map(
+    (await store.findTasks(entries.map((entry) => entry.id))).map((task) => [task.id, task]),
+  );
+  const escalationOf = new Map(escalations.map((alert) => [alert.pendingFollowUpId, alert]));
 
-  const { items, ...capacity } = plan;
   return {
     date,
-    owner,
-    counts: countsByAction(ordered),
-    items: items.map(({ task, fit }) => ({
-      task,
-      fit,
-      pendingFollowUp:
-        task.pendingFollowUpId === undefined ? undefined : byId.get(task.pendingFollowUpId),
-      escalatedBy: escalations.get(task.id),
-    })),
-    capacity,
-    upcomingFollowUps: upcoming.filter((task) => !escalations.has(task.id)),
+    owner: scope.owner,
+    counts: countsByAction(groups),
+    items: entries.flatMap((entry) => {
+      const task = whole.get(entry.id);
+      if (task === undefined) return [];
+      return [
+        {
+          task,
+          fit: fitOf(entry, capacity.week.to, firstOver, options.rules),
+          pendingFollowUp: followUps.find(
+            (followUp) => followUp.id === entry.pendingFollowUpId && followUp.status === "open",
+          ),
+          escalatedBy: escalationOf.get(entry.id),
+        },
+      ];
+    }),
+    total,
+    offset,
+    capacity: { ...capacity, counts: countFits(groups, capacity.remaining) },
+    upcomingFollowUps: upcoming.filter((followUp) => !escalationOf.has(followUp.id)),
   };
+}
+
+/** The ids of the queue's items in order, narrowed to `segment` when one is asked for. */
+export async function listQueueIds(
+  date: CalendarDate,
+  options: Omit<LoadQueueOptions, "page">,
+): Promise<string[]> {
+  return options.store.listQueueIds({
+    ...scopeOf(date, options),
+    narrowing: options.segment,
+  });
+}
+
+/** What the queue's week looks like, without reading any task. */
+export async function planQueueCapacity(
+  date: CalendarDate,
+  options: Omit<LoadQueueOptions, "page" | "segment">,
+): Promise<Queue["capacity"]> {
+  const scope = scopeOf(date, options);
+  const capacity = await planWeek(scope, options);
+  const groups = await options.store.summarizeQueue({ ...scope, weekEnd: capacity.week.to });
+
+  return { ...capacity, counts: countFits(groups, capacity.remaining) };
+}
+
+type Scope = { date: CalendarDate; owner?: string | undefined; precedence: Rules["precedence"] };
+
+function scopeOf(date: CalendarDate, options: Omit<LoadQueueOptions, "page">): Scope {
+  const owner = findPersonOrFail(options.owner, options.config);
+
+  return { date, owner, precedence: options.rules.precedence };
+}
+
+/** This week (Monday to Sunday), its touchpoints and those done and left. */
+async function planWeek(scope: Scope, options: Omit<LoadQueueOptions, "page">) {
+  const week = weekAround(scope.date);
+  const doneThisWeek = await options.store.countOutcomes({ ...week, owner: scope.owner });
+  const capacityPerWeek = capacityOf(options.config, scope.owner);
+
+  return {
+    week,
+    capacityPerWeek,
+    doneThisWeek,
+    remaining: remainingOf(capacityPerWeek, doneThisWeek),
+  };
+}
+
+/**
+ * The first task due this week that the touchpoints left do not cover: the week's tasks take
+ * them in queue order. Undefined when every task due this week fits.
+ */
+async function findFirstOverCapacity(
+  scope: Scope,
+  capacity: { week: { to: CalendarDate }; remaining: number },
+  options: Omit<LoadQueueOptions, "page">,
+): Promise<QueueEntry | undefined> {
+  return options.store.findDueByWeekEnd({
+    ...scope,
+    weekEnd: capacity.week.to,
+    position: capacity.remaining,
+  });
+}
+
+function fitOf(
+  entry: QueueEntry,
+  weekEnd: CalendarDate,
+  firstOver: QueueEntry | undefined,
+  rules: Rules,
+): CapacityFit {
+  if (entry.dueDate > weekEnd) return "later";
+  if (firstOver === undefined) return "this_week";
+
+  return compareQueueOrder(entry, firstOver, rules) < 0 ? "this_week" : "over_capacity";
+}
+
+/** How many of the queue fit this week, do not, or are due later. */
+function countFits(groups: readonly QueueGroup[], remaining: number): Record<CapacityFit, number> {
+  const due = groups.reduce((sum, group) => sum + group.dueByWeekEnd, 0);
+  const all = groups.reduce((sum, group) => sum + group.count, 0);
+  const fitting = Math.min(due, remaining);
+
+  return { this_week: fitting, over_capacity: due - fitting, later: all - due };
+}
+
+/** Whether a group's tasks are those of one alert segment, or of the follow-ups or check-ins. */
+function isNarrowedTo(group: QueueGroup, wanted: string | undefined): boolean {
+  if (wanted === undefined) return true;
+
+  return wanted === "follow_up" || wanted === "check_in"
+    ? group.kind === wanted
+    : group.kind === "alert" && group.segment === wanted;
+}
+
+/** Where the page starts; a page past the end is the last page. */
+function clampOffset(page: LoadQueueOptions["page"], total: number): number {
+  if (page === undefined || total === 0) return 0;
+  if (page.offset < total) return Math.max(0, page.offset);
+  const limit = Math.max(1, page.limit);
+
+  return Math.floor((total - 1) / limit) * limit;
 }
 
 /** The configured spelling of a CS person's name; a name nobody has is a mistake, not a filter. */

@@ -37,6 +37,7 @@ const ALL_MIGRATIONS = [
   "002_cs_workflow",
   "003_users_sessions",
   "004_hubspot_ledger",
+  "005_queue_order",
 ];
 
 describe("migrateToLatest", () => {

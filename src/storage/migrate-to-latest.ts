@@ -6,6 +6,7 @@ import { createSourceRecordsMigration } from "./migrations/001-source-records.js
 import { createCsWorkflowMigration } from "./migrations/002-cs-workflow.js";
 import { createUsersSessionsMigration } from "./migrations/003-users-sessions.js";
 import { createHubspotLedgerMigration } from "./migrations/004-hubspot-ledger.js";
+import { createQueueOrderMigration } from "./migrations/005-queue-order.js";
 import type { Database } from "./open-database.js";
 
 /**
@@ -19,6 +20,7 @@ function listMigrations(dialect: DialectName): Record<string, Migration> {
     "002_cs_workflow": createCsWorkflowMigration(dialect),
     "003_users_sessions": createUsersSessionsMigration(dialect),
     "004_hubspot_ledger": createHubspotLedgerMigration(dialect),
+    "005_queue_order": createQueueOrderMigration(dialect),
   };
 
   return Object.fromEntries(

@@ -3,7 +3,14 @@ import type { Kysely } from "kysely";
 import type { CalendarDate } from "../domain/dates.js";
 import type { FactsInput } from "../domain/facts-input.js";
 import type { RecordOfKind, SourceKind } from "../domain/records.js";
-import type { Outcome, OwnerAssignment, Resolution, Signal, Task } from "../domain/tasks/index.js";
+import type {
+  Outcome,
+  OwnerAssignment,
+  QueueEntry,
+  Resolution,
+  Signal,
+  Task,
+} from "../domain/tasks/index.js";
 import {
   countUsers,
   deleteExpiredSessions,
@@ -60,6 +67,17 @@ import { migrateToLatest } from "./migrate-to-latest.js";
 import { openDatabase, type Database, type OpenDatabaseOptions } from "./open-database.js";
 import { countOutcomes, insertOutcome, listOutcomesOf } from "./outcome-log.js";
 import { tallyOutcomes, type OutcomeTally } from "./outcome-tallies.js";
+import {
+  findDueByWeekEnd,
+  findTasks,
+  listQueueCompanions,
+  listQueueIds,
+  listQueuePage,
+  summarizeQueue,
+  type QueueGroup,
+  type QueueNarrowing,
+  type QueueScope,
+} from "./queue-queries.js";
 import { findLatestResolutions, insertResolution, updateResolutionSignals } from "./resolutions.js";
 import {
   acquireRunLock,
@@ -140,6 +158,21 @@ export interface StoreQueries extends HubspotLedgerQueries {
   findTask(taskId: string): Promise<Task | undefined>;
   /** Every open task (or one person's), by due time. */
   listOpenTasks(options?: { owner?: string | undefined }): Promise<Task[]>;
+  /** The tasks with these ids, whatever their status, in no particular order. */
+  findTasks(taskIds: readonly string[]): Promise<Task[]>;
+  // The queue, counted and paged by the database (see queue-queries.ts).
+  summarizeQueue(scope: QueueScope & { weekEnd: CalendarDate }): Promise<QueueGroup[]>;
+  listQueuePage(
+    scope: QueueScope & { narrowing: QueueNarrowing; offset: number; limit: number },
+  ): Promise<QueueEntry[]>;
+  findDueByWeekEnd(
+    scope: QueueScope & { weekEnd: CalendarDate; position: number },
+  ): Promise<QueueEntry | undefined>;
+  listQueueIds(scope: QueueScope & { narrowing: QueueNarrowing }): Promise<string[]>;
+  listQueueCompanions(scope: {
+    date: CalendarDate;
+    owner?: string | undefined;
+  }): Promise<{ upcoming: QueueEntry[]; escalations: QueueEntry[] }>;
   /** The open tasks of these customers. */
   listOpenTasksOf(customerIds: readonly string[]): Promise<Task[]>;
   /** Every task of one customer, newest first. */
@@ -323,6 +356,12 @@ function bindQueries(db: Kysely<StorageTables>, dialect: DialectName): StoreQuer
     searchCompanies: (text, options) => searchCompanies(db, text, options),
     findTask: (taskId) => findTask(db, taskId),
     listOpenTasks: (options) => listOpenTasks(db, options),
+    findTasks: (taskIds) => findTasks(db, taskIds),
+    summarizeQueue: (scope) => summarizeQueue(db, scope),
+    listQueuePage: (scope) => listQueuePage(db, dialect, scope),
+    findDueByWeekEnd: (scope) => findDueByWeekEnd(db, dialect, scope),
+    listQueueIds: (scope) => listQueueIds(db, dialect, scope),
+    listQueueCompanions: (scope) => listQueueCompanions(db, scope),
     listOpenTasksOf: (customerIds) => listOpenTasksOf(db, customerIds),
     listTasksOfCustomer: (customerId) => listTasksOfCustomer(db, customerId),
     listCustomersWithOpenTasks: () => listCustomersWithOpenTasks(db),

@@ -11,7 +11,7 @@ type Db = Kysely<StorageTables>;
 
 /** Ids per `in (…)` list: far below both databases' parameter limits. */
 const IDS_PER_QUERY = 1000;
-const TASK_COLUMNS = 22;
+const TASK_COLUMNS = 24;
 
 /** Inserts new tasks in multi-row statements. */
 export async function insertTasks(db: Db, dialect: DialectName, tasks: readonly Task[]) {
@@ -67,6 +67,8 @@ const UPDATED_COLUMNS = [
   "reasons",
   "signals",
   "context",
+  "company_name",
+  "contract_end_date",
   "owner",
 ] as const;
 

@@ -43,6 +43,8 @@ export function taskToRow(task: Task): TaskRow {
     signals: JSON.stringify(task.signals),
     escalation: task.escalation === undefined ? null : JSON.stringify(task.escalation),
     context: JSON.stringify(task.context),
+    company_name: task.context.companyName,
+    contract_end_date: task.context.contractEndDate ?? null,
     owner: task.owner ?? null,
     created_on: task.createdOn,
     follow_up_of: task.followUpOf ?? null,

@@ -72,6 +72,9 @@ export interface TaskRow {
   signals: string;
   escalation: string | null;
   context: string;
+  /** The context's company name and contract end, as columns the queue is ordered by. */
+  company_name: string;
+  contract_end_date: string | null;
   owner: string | null;
   created_on: string;
   follow_up_of: string | null;

@@ -1,5 +1,6 @@
 import type { SegmentId } from "../rules.js";
-import type { Task, TaskKind } from "./task.js";
+import type { QueueEntry } from "./queue-entry.js";
+import type { TaskKind } from "./task.js";
 
 /** One line of the queue's header: "3 Revenue at Risk — call". */
 export interface ActionCount {
@@ -14,18 +15,31 @@ export interface ActionCount {
 const GROUP_LABELS = { follow_up: "Follow-ups", check_in: "Quarterly check-ins" } as const;
 
 /**
+ * Tasks to count: each one task, or a group of `count` tasks of one kind and segment (the
+ * store counts a large queue). Without a status they are open.
+ */
+export type CountedTasks = Pick<
+  QueueEntry,
+  "kind" | "segment" | "label" | "action" | "priority"
+> & {
+  status?: QueueEntry["status"] | undefined;
+  count?: number | undefined;
+};
+
+/**
  * The counts for the queue's header, from the open tasks given: one line per alert segment in
  * priority order, then follow-ups, then check-ins. Tasks that are no longer open are not work.
  */
-export function countsByAction(tasks: readonly Task[]): ActionCount[] {
+export function countsByAction(tasks: readonly CountedTasks[]): ActionCount[] {
   const lines = new Map<string, ActionCount & { priority: number }>();
 
   for (const task of tasks) {
-    if (task.status !== "open") continue;
+    if (task.status !== undefined && task.status !== "open") continue;
+    const count = task.count ?? 1;
     const key = task.kind === "alert" ? `alert:${task.segment}` : task.kind;
     const line = lines.get(key);
     if (line !== undefined) {
-      line.count += 1;
+      line.count += count;
       line.priority = Math.min(line.priority, task.priority);
       continue;
     }
@@ -34,7 +48,7 @@ export function countsByAction(tasks: readonly Task[]): ActionCount[] {
       segment: task.kind === "alert" ? task.segment : undefined,
       label: task.kind === "alert" ? task.label : GROUP_LABELS[task.kind],
       action: task.action,
-      count: 1,
+      count,
       priority: task.priority,
     });
   }

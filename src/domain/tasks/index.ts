@@ -17,9 +17,16 @@ export { chooseShownSegment, type ShownSegment } from "./choose-shown-segment.js
 export { CHECK_IN_DUE_DAYS, computeDue, computeDueOn, type DueTime } from "./compute-due.js";
 export { countsByAction, type ActionCount } from "./counts-by-action.js";
 export { findSignals, evaluateSignal, findNewSignals } from "./find-signals.js";
-export { orderQueue } from "./order-queue.js";
+export { compareQueueOrder, orderQueue } from "./order-queue.js";
 export * from "./outcome.js";
-export { planCapacity, type CapacityFit, type CapacityPlan } from "./plan-capacity.js";
+export type { QueueEntry } from "./queue-entry.js";
+export {
+  planCapacity,
+  remainingOf,
+  weekAround,
+  type CapacityFit,
+  type CapacityPlan,
+} from "./plan-capacity.js";
 export { countDaysOf, firstDayOf, isSameQuarter, quarterOf, type Quarter } from "./quarter.js";
 export { CHECK_IN_CATCH_UP_DAYS } from "./reconcile-check-in.js";
 export { reconcileCustomerTasks } from "./reconcile-customer-tasks.js";

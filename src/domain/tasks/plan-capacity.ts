@@ -6,7 +6,7 @@ import type { Task } from "./task.js";
 /** `this_week`: fits the week's capacity. `over_capacity`: due this week, does not fit. `later`. */
 export type CapacityFit = "this_week" | "over_capacity" | "later";
 
-export interface CapacityPlan {
+export interface CapacityPlan<T extends Pick<Task, "dueDate"> = Task> {
   /** Monday to Sunday around `today`. */
   week: { from: CalendarDate; to: CalendarDate };
   capacityPerWeek: number;
@@ -14,7 +14,7 @@ export interface CapacityPlan {
   /** Touchpoints left this week: capacity minus those done, never below zero. */
   remaining: number;
   /** The tasks in the order given, each marked. */
-  items: { task: Task; fit: CapacityFit }[];
+  items: { task: T; fit: CapacityFit }[];
   counts: Record<CapacityFit, number>;
 }
 
@@ -24,16 +24,14 @@ export interface CapacityPlan {
  * are over capacity. Tasks due after this week (a follow-up next month) are `later`: they take
  * nothing from this week. The week runs Monday to Sunday, as work plans usually do.
  */
-export function planCapacity(
-  orderedTasks: readonly Task[],
+export function planCapacity<T extends Pick<Task, "dueDate">>(
+  orderedTasks: readonly T[],
   capacityPerWeek: number,
   doneThisWeek: number,
   today: CalendarDate,
-): CapacityPlan {
-  const day = Temporal.PlainDate.from(today);
-  const from = day.subtract({ days: day.dayOfWeek - 1 }).toString();
-  const to = day.add({ days: 7 - day.dayOfWeek }).toString();
-  const remaining = Math.max(0, capacityPerWeek - doneThisWeek);
+): CapacityPlan<T> {
+  const { from, to } = weekAround(today);
+  const remaining = remainingOf(capacityPerWeek, doneThisWeek);
 
   const counts: Record<CapacityFit, number> = { this_week: 0, over_capacity: 0, later: 0 };
   const items = orderedTasks.map((task) => {
@@ -45,7 +43,22 @@ export function planCapacity(
   return { week: { from, to }, capacityPerWeek, doneThisWeek, remaining, items, counts };
 }
 
-function fitOf(task: Task, weekEnd: CalendarDate, hasRoom: boolean): CapacityFit {
+/** The week, Monday to Sunday, that `today` falls in. */
+export function weekAround(today: CalendarDate): CapacityPlan["week"] {
+  const day = Temporal.PlainDate.from(today);
+
+  return {
+    from: day.subtract({ days: day.dayOfWeek - 1 }).toString(),
+    to: day.add({ days: 7 - day.dayOfWeek }).toString(),
+  };
+}
+
+/** Touchpoints left this week: capacity minus those done, never below zero. */
+export function remainingOf(capacityPerWeek: number, doneThisWeek: number): number {
+  return Math.max(0, capacityPerWeek - doneThisWeek);
+}
+
+function fitOf(task: Pick<Task, "dueDate">, weekEnd: CalendarDate, hasRoom: boolean): CapacityFit {
   if (task.dueDate > weekEnd) return "later";
 
   return hasRoom ? "this_week" : "over_capacity";

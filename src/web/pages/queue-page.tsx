@@ -1,6 +1,6 @@
 import { formatLongDay, formatShortDay } from "../../wording/format-days.js";
 import { describeTaskBriefly } from "../../wording/describe-task-briefly.js";
-import type { ActionCount, Task } from "../../domain/tasks/index.js";
+import type { ActionCount, QueueEntry, Task } from "../../domain/tasks/index.js";
 import type { Queue, QueueItem } from "../../services/load-queue.js";
 import type { PageContext } from "../page-context.js";
 import type { QueueFilter } from "../queue-filter.js";
@@ -9,11 +9,13 @@ import { Layout } from "./layout.js";
 import { Notice } from "./notice.js";
 import { SegmentBadge } from "./segment-badge.js";
 
+/** Tasks per page of the queue: more than a day's work for the team, and quick to load. */
+export const QUEUE_PAGE_SIZE = 100;
+
 export interface QueuePageProps {
   page: PageContext;
+  /** The queue narrowed to the chosen segment or kind; its items are the page shown. */
   queue: Queue;
-  /** The items shown: the queue narrowed to the chosen segment or kind. */
-  items: QueueItem[];
   filter: QueueFilter;
   /** The viewer, when they are a configured CS person: "my tasks" is theirs. */
   me?: string | undefined;
@@ -24,8 +26,8 @@ export interface QueuePageProps {
 
 /**
  * The start page: the counts per action at the top, like the seed's "3 Revenue at Risk (call
- * today)", then every task in working order with what does not fit this week marked, and
- * escalations beside the follow-ups they were raised next to.
+ * today)", then the tasks in working order, a page at a time, with what does not fit this week
+ * marked, and escalations beside the follow-ups they were raised next to.
  */
 export function QueuePage(props: QueuePageProps) {
   const { page, queue, filter } = props;
@@ -42,10 +44,13 @@ export function QueuePage(props: QueuePageProps) {
       <p class="capacity">
         {whose}: <Capacity queue={queue} />
       </p>
-      {props.items.length === 0 ? (
+      {queue.items.length === 0 ? (
         <EmptyQueue hasRun={props.hasRun} filtered={filter.segment !== undefined} />
       ) : (
-        <QueueTable {...props} />
+        <>
+          <QueueTable {...props} />
+          <Pages queue={queue} filter={filter} />
+        </>
       )}
       <UpcomingFollowUps tasks={queue.upcomingFollowUps} filter={filter} />
       <p class="hint">
@@ -174,7 +179,7 @@ function QueueTable(props: QueuePageProps) {
         </tr>
       </thead>
       <tbody>
-        {props.items.map((item) => (
+        {props.queue.items.map((item) => (
           <QueueRow item={item} page={page} filter={props.filter} />
         ))}
       </tbody>
@@ -242,7 +247,29 @@ function Marks(props: { item: QueueItem }) {
   return marks.length === 0 ? null : <div class="marks">{marks}</div>;
 }
 
-function UpcomingFollowUps(props: { tasks: Task[]; filter: QueueFilter }) {
+/** "Tasks 101–200 of 24431" with the way to the pages before and after, when there are more. */
+function Pages(props: { queue: Queue; filter: QueueFilter }) {
+  const { total, offset, items } = props.queue;
+  if (items.length >= total) return null;
+  const page = Math.floor(offset / QUEUE_PAGE_SIZE) + 1;
+  const link = (to: number) => {
+    const href = props.filter.href("/");
+    return `${href}${href.includes("?") ? "&" : "?"}page=${to}`;
+  };
+  const last = offset + items.length;
+
+  return (
+    <nav class="pages" aria-label="Pages">
+      {page > 1 ? <a href={link(page - 1)}>← Previous</a> : null}
+      <span>
+        Tasks {offset + 1}–{last} of {total}
+      </span>
+      {last < total ? <a href={link(page + 1)}>Next →</a> : null}
+    </nav>
+  );
+}
+
+function UpcomingFollowUps(props: { tasks: QueueEntry[]; filter: QueueFilter }) {
   if (props.tasks.length === 0) return null;
 
   return (

@@ -1,10 +1,10 @@
 import type { Hono } from "hono";
 
 import type { Config } from "../../config/config-schema.js";
-import { loadQueue, type QueueItem } from "../../services/load-queue.js";
+import { loadQueue } from "../../services/load-queue.js";
 import { describeLogged } from "../describe-logged.js";
 import { pageContextOf } from "../page-context.js";
-import { QueuePage } from "../pages/queue-page.js";
+import { QUEUE_PAGE_SIZE, QueuePage } from "../pages/queue-page.js";
 import { createQueueFilter, type QueueFilter } from "../queue-filter.js";
 import { renderPage } from "../render-page.js";
 import { nameOf, type Viewer } from "../viewer.js";
@@ -17,17 +17,23 @@ export function registerQueueRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
     const page = pageContextOf(c, deps);
     const me = findConfiguredName(page.viewer, deps.config);
     const filter = readQueueFilter(c.req.query("owner"), c.req.query("segment"), me);
-    const queue = await loadQueue(page.today, { ...deps, owner: ownerOf(filter) });
+    const queue = await loadQueue(page.today, {
+      ...deps,
+      owner: ownerOf(filter),
+      segment: filter.segment,
+      page: {
+        offset: (pageNumber(c.req.query("page")) - 1) * QUEUE_PAGE_SIZE,
+        limit: QUEUE_PAGE_SIZE,
+      },
+    });
     const hasRun =
-      queue.items.length > 0 ||
-      (await deps.store.listRuns({ limit: 1, status: "completed" })).length > 0;
+      queue.total > 0 || (await deps.store.listRuns({ limit: 1, status: "completed" })).length > 0;
 
     return renderPage(
       c,
       <QueuePage
         page={page}
         queue={queue}
-        items={narrowQueue(queue.items, filter)}
         filter={filter}
         me={me}
         hasRun={hasRun}
@@ -55,16 +61,11 @@ export function ownerOf(filter: QueueFilter): string | undefined {
   return filter.owner === undefined || filter.owner === "all" ? undefined : filter.owner;
 }
 
-/** The items of one alert segment, or of the follow-ups or check-ins. */
-export function narrowQueue(items: readonly QueueItem[], filter: QueueFilter): QueueItem[] {
-  const wanted = filter.segment;
-  if (wanted === undefined) return [...items];
+/** The 1-based page a query asks for: 1 unless it is a whole number above 0. */
+function pageNumber(text: string | undefined): number {
+  const page = Number(text ?? "1");
 
-  return items.filter(({ task }) =>
-    wanted === "follow_up" || wanted === "check_in"
-      ? task.kind === wanted
-      : task.kind === "alert" && task.segment === wanted,
-  );
+  return Number.isInteger(page) && page > 0 ? page : 1;
 }
 
 /** The viewer's name when it is a configured CS person, whose tasks "my tasks" are. */

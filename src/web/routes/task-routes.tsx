@@ -10,7 +10,7 @@ import type {
   Task,
 } from "../../domain/tasks/index.js";
 import { CsopsError } from "../../errors.js";
-import { loadQueue } from "../../services/load-queue.js";
+import { listQueueIds } from "../../services/load-queue.js";
 import { logOutcome } from "../../services/log-outcome.js";
 import { formatTaskId, parseTaskNumber } from "../../storage/task-rows.js";
 import { ACTING_AS_COOKIE } from "../auth/cookie-names.js";
@@ -26,7 +26,7 @@ import { renderPage } from "../render-page.js";
 import { nameOf } from "../viewer.js";
 import type { WebDeps } from "../web-deps.js";
 import type { WebEnv } from "../web-env.js";
-import { findConfiguredName, narrowQueue, ownerOf, readQueueFilter } from "./queue-routes.js";
+import { findConfiguredName, ownerOf, readQueueFilter } from "./queue-routes.js";
 
 /** A year: a demo visitor's "you are" is remembered that long. */
 const ACTING_AS_MAX_AGE = 365 * 24 * 60 * 60;
@@ -55,7 +55,7 @@ export function registerTaskRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
       return showTask(c, page, task, filter, { form, formError: problem, status: 422 });
     }
 
-    const before = await listQueueIds(page.today, filter, deps);
+    const before = await listQueueIdsOf(page.today, filter, deps);
     try {
       await logOutcome(
         {
@@ -79,7 +79,7 @@ export function registerTaskRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
     if (page.viewer.kind === "demo" && page.viewer.actingAs === undefined) {
       setCookie(c, ACTING_AS_COOKIE, loggedBy, cookieOptions(c, deps.access, ACTING_AS_MAX_AGE));
     }
-    const next = findNext(task.id, before, await listQueueIds(page.today, filter, deps));
+    const next = findNext(task.id, before, await listQueueIdsOf(page.today, filter, deps));
     const target = filter.href(next === undefined ? "/" : `/tasks/${next}`);
     const separator = target.includes("?") ? "&" : "?";
     return c.redirect(`${target}${separator}logged=${task.id}`, 303);
@@ -169,14 +169,12 @@ function findPerson(name: string | undefined, deps: WebDeps): string | undefined
   return deps.config.team.cs_people.find((person) => person.name === name)?.name;
 }
 
-async function listQueueIds(
+async function listQueueIdsOf(
   date: CalendarDate,
   filter: QueueFilter,
   deps: WebDeps,
 ): Promise<string[]> {
-  const queue = await loadQueue(date, { ...deps, owner: ownerOf(filter) });
-
-  return narrowQueue(queue.items, filter).map((item) => item.task.id);
+  return listQueueIds(date, { ...deps, owner: ownerOf(filter), segment: filter.segment });
 }
 
 /**
