@@ -3,13 +3,14 @@ import { addDays } from "../domain/add-days.js";
 import type { CalendarDate } from "../domain/dates.js";
 import type { JoinReport } from "../domain/join-report.js";
 import type { Bucket, Rules } from "../domain/rules.js";
-import { planCapacity, type OutcomeResult } from "../domain/tasks/index.js";
+import { weekAround, type OutcomeResult } from "../domain/tasks/index.js";
 import type { OutcomeTally } from "../storage/outcome-tallies.js";
 import type { RunRecord } from "../storage/run-log.js";
 import type { Store } from "../storage/store.js";
-import { countDataGaps, type SourceGaps } from "./count-data-gaps.js";
-import { countMovements, type Movements } from "./count-movements.js";
-import { loadQueue, type Queue } from "./load-queue.js";
+import type { SourceGaps } from "./count-data-gaps.js";
+import type { Movements } from "./count-movements.js";
+import type { RunFigures } from "./create-run-figures-cache.js";
+import { planQueueCapacity, type Queue } from "./load-queue.js";
 import type { RunSummary } from "./run-summary.js";
 
 /** A completed run with the summary it recorded. */
@@ -47,6 +48,11 @@ export interface LoadDashboardOptions {
   rules: Rules;
   /** The join report for a date (cached: it costs a full join). */
   loadJoinReport: (date: CalendarDate) => Promise<JoinReport>;
+  /** Movements and data gaps (cached: they read every customer's decision on two dates). */
+  loadRunFigures: (
+    latest: CalendarDate | undefined,
+    baseline: CalendarDate | undefined,
+  ) => Promise<RunFigures>;
 }
 
 /** Days of history the chart covers. */
@@ -69,7 +75,7 @@ export async function loadDashboard(
     await store.listRuns({ limit: CHART_DAYS * 2, onOrBefore: date, status: "completed" }),
   );
   const latestRun = completed[0];
-  const queue = await loadQueue(date, { ...options, owner: undefined });
+  const figures = await options.loadRunFigures(latestRun?.date, findBaseline(completed, date));
 
   return {
     date,
@@ -78,14 +84,14 @@ export async function loadDashboard(
       .filter((run) => run.date > addDays(date, -CHART_DAYS))
       .map((run) => ({ date: run.date, segments: run.summary.segments }))
       .reverse(),
-    movements: await countMovements(store, latestRun?.date, findBaseline(completed, date)),
-    gaps: latestRun === undefined ? [] : countDataGaps(await store.listSegmentsOn(latestRun.date)),
+    movements: figures.movements,
+    gaps: figures.gaps,
     join:
       options.config.sources.preset === "hubspot_only"
         ? undefined
         : await options.loadJoinReport(latestRun?.date ?? date),
     outcomes: await tallyWeek(store, date),
-    capacity: queue.capacity,
+    capacity: await planQueueCapacity(date, { ...options, owner: undefined }),
     runs: await store.listRuns({ limit: SHOWN_RUNS }),
   };
 }
@@ -125,7 +131,7 @@ function findBaseline(
 }
 
 async function tallyWeek(store: Store, date: CalendarDate): Promise<OutcomesThisWeek> {
-  const week = planCapacity([], 0, 0, date).week;
+  const week = weekAround(date);
   const tallies = await store.tallyOutcomes(week);
   const byResult: Record<OutcomeResult, number> = { resolved: 0, follow_up: 0, will_cancel: 0 };
   for (const tally of tallies) byResult[tally.result] += tally.count;

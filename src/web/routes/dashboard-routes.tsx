@@ -1,5 +1,6 @@
 import type { Hono } from "hono";
 
+import { createRunFiguresCache } from "../../services/create-run-figures-cache.js";
 import { loadDashboard } from "../../services/load-dashboard.js";
 import { pageContextOf } from "../page-context.js";
 import { DashboardPage } from "../pages/dashboard-page.js";
@@ -31,11 +32,13 @@ export function registerDashboardRoutes(app: Hono<WebEnv>, deps: WebDeps): void 
     return c.redirect("/dashboard#runs", 303);
   });
 
+  const runFigures = createRunFiguresCache(deps.store);
   app.get("/dashboard", async (c) => {
     const page = pageContextOf(c, deps);
     const dashboard = await loadDashboard(page.today, {
       ...deps,
       loadJoinReport: (date) => deps.joinReports.get(date),
+      loadRunFigures: (latest, baseline) => runFigures.get(latest, baseline),
     });
 
     return renderPage(c, <DashboardPage page={page} dashboard={dashboard} />);
