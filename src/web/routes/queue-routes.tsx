@@ -63,9 +63,10 @@ export function ownerOf(filter: QueueFilter): string | undefined {
 
 /** The 1-based page a query asks for: 1 unless it is a whole number above 0. */
 function pageNumber(text: string | undefined): number {
-  const page = Number(text ?? "1");
+  // Digits only: `Number` would also read `0x2`, `1e1` and spaces.
+  const page = /^\d{1,9}$/.test(text ?? "") ? Number(text) : 1;
 
-  return Number.isInteger(page) && page > 0 ? page : 1;
+  return page > 0 ? page : 1;
 }
 
 /** The viewer's name when it is a configured CS person, whose tasks "my tasks" are. */
