@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { addDays } from "../domain/add-days.js";
 import type { CalendarDate } from "../domain/dates.js";
 import { CsopsError } from "../errors.js";
+import { createCapturingLogger } from "../fakes/fake-test-kit.js";
 import { describeEachDatabase, snapshotTables } from "../storage/test-databases.js";
 import {
   CONFIG,
@@ -56,6 +57,30 @@ describe("runDay", () => {
       delete tablesAfterSecond.runs;
       delete tablesAfterFirst.runs;
       expect(tablesAfterSecond).toEqual(tablesAfterFirst);
+    });
+
+    it("completes when refreshing the statistics afterwards fails, and says so", async () => {
+      const { store } = database;
+      const { logger, lines } = createCapturingLogger();
+      const failing = {
+        ...store,
+        refreshStatistics: () => Promise.reject(new Error("permission denied")),
+      };
+
+      const summary = await runDay(DAY0, {
+        store: failing,
+        config: CONFIG,
+        rules: RULES,
+        logger,
+        now: () => at(DAY0, 11),
+      });
+
+      expect((await store.listRuns({ limit: 1 }))[0]).toMatchObject({
+        id: summary.runId,
+        status: "completed",
+      });
+      expect(lines.join("\n")).toContain("could not refresh the database's statistics");
+      expect(lines.join("\n")).toContain("permission denied");
     });
 
     it("counts every segment and bucket, zeros included, and records the summary", async () => {

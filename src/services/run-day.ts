@@ -87,6 +87,9 @@ export async function runDay(date: CalendarDate, options: RunDayOptions): Promis
       summary,
       sources: summary.sources,
     });
+    await store.refreshStatistics().catch((error: unknown) => {
+      logger.warn({ run: runId, date, err: error }, "could not refresh the database's statistics");
+    });
     logger.info(
       {
         run: runId,

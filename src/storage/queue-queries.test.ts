@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 
 import { addDays } from "../domain/add-days.js";
@@ -168,6 +169,22 @@ describe("the queue's queries", () => {
       }
       const beyond = { ...scope, weekEnd: WEEK_END, position: due.length };
       expect(await store.findDueByWeekEnd(beyond)).toBeUndefined();
+    });
+
+    it("refreshes the statistics after a run: PostgreSQL's pages of tasks all visible", async () => {
+      const store = await seeded();
+      await store.refreshStatistics();
+
+      if (database.dialect === "postgres") {
+        const { rows } = await sql<{ pages: number; visible: number }>`select
+            relpages as pages, relallvisible as visible
+          from pg_class where oid = 'tasks'::regclass`.execute(database.database.kysely);
+        expect(rows[0]?.pages).toBeGreaterThan(0);
+        expect(rows[0]?.visible).toBe(rows[0]?.pages);
+      }
+      expect(await store.listQueueIds({ ...scope, narrowing: undefined })).toHaveLength(
+        queueInMemory().length,
+      );
     });
 
     it("lists the follow-ups not yet due and the alerts raised beside a follow-up", async () => {
