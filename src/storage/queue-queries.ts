@@ -2,15 +2,12 @@ import { sql, type Kysely, type RawBuilder } from "kysely";
 
 import type { CalendarDate } from "../domain/dates.js";
 import type { SegmentId } from "../domain/rules.js";
-import type { QueueEntry, Task, TaskKind, TaskStatus } from "../domain/tasks/index.js";
+import type { QueueEntry, TaskKind, TaskStatus } from "../domain/tasks/index.js";
 import type { DialectName } from "./dialect-differences.js";
 import type { StorageTables } from "./storage-tables.js";
-import { rowToTask } from "./task-rows.js";
+import type { TaskRow } from "./workflow-tables.js";
 
 type Db = Kysely<StorageTables>;
-
-/** Ids per `in (…)` list: far below both databases' parameter limits. */
-const IDS_PER_QUERY = 1000;
 
 /**
  * Which open tasks are the queue on `date`: every alert and check-in, and follow-ups from the
@@ -138,21 +135,6 @@ function byDueTime(rows: EntryRow[]): EntryRow[] {
   return rows.sort((a, b) => Number(a.due_at) - Number(b.due_at) || a.number - b.number);
 }
 
-/** The tasks with these ids, whatever their status, in no particular order. */
-export async function findTasks(db: Db, taskIds: readonly string[]): Promise<Task[]> {
-  const tasks: Task[] = [];
-  for (let start = 0; start < taskIds.length; start += IDS_PER_QUERY) {
-    const rows = await db
-      .selectFrom("tasks")
-      .selectAll()
-      .where("id", "in", taskIds.slice(start, start + IDS_PER_QUERY))
-      .execute();
-    tasks.push(...rows.map(rowToTask));
-  }
-
-  return tasks;
-}
-
 function inQueue(scope: QueueScope): RawBuilder<boolean> {
   const owned = scope.owner === undefined ? sql`` : sql` and owner = ${scope.owner}`;
 
@@ -185,43 +167,30 @@ function queueOrder(dialect: DialectName, precedence: readonly SegmentId[]): Raw
     contract_end_date${binary}, company_name${binary}, id${binary}`;
 }
 
-const ENTRY_COLUMNS = sql.raw(
-  [
-    "id",
-    "number",
-    "customer_id",
-    "kind",
-    "segment",
-    "label",
-    "action",
-    "priority",
-    "due_at",
-    "due_date",
-    "status",
-    "owner",
-    "pending_follow_up_id",
-    "company_name",
-    "contract_end_date",
-  ].join(", "),
-);
+/** The columns the queue reads: its order, and what a row of it shows beside the company. */
+const ENTRY_COLUMN_NAMES = [
+  "id",
+  "number",
+  "customer_id",
+  "kind",
+  "segment",
+  "label",
+  "action",
+  "priority",
+  "due_at",
+  "due_date",
+  "status",
+  "owner",
+  "pending_follow_up_id",
+  "company_name",
+  "contract_end_date",
+] as const;
+const ENTRY_COLUMNS = sql.raw(ENTRY_COLUMN_NAMES.join(", "));
 
-interface EntryRow {
-  id: string;
-  number: number;
-  customer_id: string;
-  kind: string;
-  segment: string;
-  label: string;
-  action: string;
-  priority: number;
+/** pg returns a `bigint` such as `due_at` as text. */
+type EntryRow = Omit<Pick<TaskRow, (typeof ENTRY_COLUMN_NAMES)[number]>, "due_at"> & {
   due_at: number | string;
-  due_date: string;
-  status: string;
-  owner: string | null;
-  pending_follow_up_id: string | null;
-  company_name: string;
-  contract_end_date: string | null;
-}
+};
 
 function rowToEntry(row: EntryRow): QueueEntry {
   const entry: QueueEntry = {

@@ -69,7 +69,6 @@ import { countOutcomes, insertOutcome, listOutcomesOf } from "./outcome-log.js";
 import { tallyOutcomes, type OutcomeTally } from "./outcome-tallies.js";
 import {
   findDueByWeekEnd,
-  findTasks,
   listQueueCompanions,
   listQueueIds,
   listQueuePage,
@@ -102,6 +101,7 @@ import { reserveTaskNumbers, type TaskNumbers } from "./task-numbers.js";
 import {
   findLastCheckIns,
   findTask,
+  findTasks,
   insertTasks,
   listCustomersWithOpenTasks,
   listOpenTasks,

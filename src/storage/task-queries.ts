@@ -97,6 +97,21 @@ export async function findTask(db: Db, taskId: string): Promise<Task | undefined
   return row === undefined ? undefined : rowToTask(row);
 }
 
+/** The tasks with these ids, whatever their status, in no particular order. */
+export async function findTasks(db: Db, taskIds: readonly string[]): Promise<Task[]> {
+  const tasks: Task[] = [];
+  for (let start = 0; start < taskIds.length; start += IDS_PER_QUERY) {
+    const rows = await db
+      .selectFrom("tasks")
+      .selectAll()
+      .where("id", "in", taskIds.slice(start, start + IDS_PER_QUERY))
+      .execute();
+    tasks.push(...rows.map(rowToTask));
+  }
+
+  return tasks;
+}
+
 /** The open tasks of these customers, oldest first. */
 export async function listOpenTasksOf(db: Db, customerIds: readonly string[]): Promise<Task[]> {
   const tasks: Task[] = [];
