@@ -22,7 +22,7 @@ export function formatRunSummary(summary: RunSummary, rules: Rules): string {
       : `  Tasks:    untouched (${tasks.open} open): ${summary.historyOnlyBefore} has been run, ` +
         "so this earlier day only rewrote its history",
     `  Sources:  ${summary.sources.map((s) => `${s.state === "fresh" ? "ok" : s.state.toUpperCase()} ${s.message}`).join(" · ")}`,
-    `  History:  ${summary.historyChanges} customers' decision or facts changed`,
+    `  History:  ${countOf(summary.historyChanges, "customer's decision or facts", "customers' decisions or facts")} changed`,
   ];
   if (summary.shownResolved > 0) {
     lines.push(
