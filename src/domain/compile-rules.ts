@@ -1,6 +1,7 @@
 import type { CompiledCondition } from "./compile-condition.js";
 import { compileConditionOnce } from "./evaluate-condition.js";
 import { FACT_NAMES, type FactName } from "./facts.js";
+import { oncePerObject } from "./once-per-object.js";
 import type { Rules, SegmentId, SegmentRule } from "./rules.js";
 
 /** The rules as the engine runs them for every customer; see `compileRulesOnce`. */
@@ -19,20 +20,11 @@ export interface CompiledSegment {
   titleOf: (name: string) => string;
 }
 
-// Rules are configuration, loaded once and read for every customer: they are compiled the first
-// time they are used, and must not be changed afterwards.
-const compiled = new WeakMap<Rules, CompiledRules>();
-
-/** Compiles the rules the first time they are asked for: each segment's criteria in order. */
-export function compileRulesOnce(rules: Rules): CompiledRules {
-  let compiledRules = compiled.get(rules);
-  if (compiledRules === undefined) {
-    compiledRules = compileRules(rules);
-    compiled.set(rules, compiledRules);
-  }
-
-  return compiledRules;
-}
+/**
+ * Compiles the rules the first time they are asked for: each segment's criteria in order. Rules
+ * are configuration, loaded once and read for every customer: they must not be changed after.
+ */
+export const compileRulesOnce = oncePerObject(compileRules);
 
 function compileRules(rules: Rules): CompiledRules {
   return {

@@ -1,8 +1,9 @@
-import { compileCondition, type CompiledCondition } from "./compile-condition.js";
+import { compileCondition } from "./compile-condition.js";
 import { describeTest } from "./describe-test.js";
 import { factValuesOf } from "./fact-values.js";
 import type { FactName, Signals } from "./facts.js";
 import type { Truth } from "./kleene.js";
+import { oncePerObject } from "./once-per-object.js";
 import type { Condition } from "./rules.js";
 
 /** A leaf condition as it held, with the value that made it hold. */
@@ -31,20 +32,8 @@ export interface ConditionResult {
 
 const NOTHING_MISSING: ReadonlySet<FactName> = new Set();
 
-// Conditions come from the rules, which are configuration: each is compiled the first time it
-// is evaluated, and must not be changed afterwards.
-const compiled = new WeakMap<Condition, CompiledCondition>();
-
 /** Compiles `condition` the first time it is asked for; see `compileCondition`. */
-export function compileConditionOnce(condition: Condition): CompiledCondition {
-  let compiledCondition = compiled.get(condition);
-  if (compiledCondition === undefined) {
-    compiledCondition = compileCondition(condition);
-    compiled.set(condition, compiledCondition);
-  }
-
-  return compiledCondition;
-}
+export const compileConditionOnce = oncePerObject(compileCondition);
 
 /** Evaluates a condition tree over the signals with Kleene's three-valued logic. */
 export function evaluateCondition(condition: Condition, signals: Signals): ConditionResult {
