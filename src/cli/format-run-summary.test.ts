@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { RULES } from "../services/daily-test-kit.js";
-import { emptySegmentCounts, type RunSummary } from "../services/run-summary.js";
+import { emptySegmentCounts, emptyTaskTally, type RunSummary } from "../services/run-summary.js";
 import { formatRunSummary } from "./format-run-summary.js";
 
 function summaryWith(historyChanges: number): RunSummary {
@@ -17,17 +17,7 @@ function summaryWith(historyChanges: number): RunSummary {
     canceled: 0,
     departed: 0,
     historyChanges,
-    tasks: {
-      created: 0,
-      alerts: 0,
-      escalated: 0,
-      checkIns: 0,
-      refreshed: 0,
-      superseded: 0,
-      cleared: 0,
-      closed: 0,
-      open: 0,
-    },
+    tasks: emptyTaskTally(),
     sources: [],
     failures: [],
   };
