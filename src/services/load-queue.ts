@@ -68,25 +68,33 @@ export async function loadQueue(date: CalendarDate, options: LoadQueueOptions): 
   const { store } = options;
   const scope = scopeOf(date, options);
   const capacity = await planWeek(scope, options);
-  const groups = await store.summarizeQueue({ ...scope, weekEnd: capacity.week.to });
+  const narrowing = options.segment;
+  const page = (offset: number, limit: number) =>
+    limit === 0 ? Promise.resolve([]) : store.listQueuePage({ ...scope, narrowing, offset, limit });
+  // Independent reads, at once: PostgreSQL answers them on connections of their own (each
+  // orders every open task), SQLite one after the other. The first page is read beside them,
+  // since nearly every request asks for it.
+  const asked = clampOffset(options.page, Number.MAX_SAFE_INTEGER);
+  const limit = options.page?.limit;
+  const [groups, firstOver, companions, guessed] = await Promise.all([
+    store.summarizeQueue({ ...scope, weekEnd: capacity.week.to }),
+    findFirstOverCapacity(scope, capacity, options),
+    store.listQueueCompanions(scope),
+    limit === undefined ? undefined : page(asked, limit),
+  ]);
   const total = groups
     .filter((group) => isNarrowedTo(group, options.segment))
     .reduce((sum, group) => sum + group.count, 0);
 
+  // A page past the end is the last one, read again; without a page, the whole queue.
   const offset = clampOffset(options.page, total);
-  const limit = options.page?.limit ?? total;
   const entries =
-    limit === 0
-      ? []
-      : await store.listQueuePage({ ...scope, narrowing: options.segment, offset, limit });
-  const firstOver = await findFirstOverCapacity(scope, capacity, options);
-  const { upcoming, escalations } = await store.listQueueCompanions(scope);
-  const followUps = await store.findTasks(
-    entries.flatMap((entry) => entry.pendingFollowUpId ?? []),
+    guessed !== undefined && offset === asked ? guessed : await page(offset, limit ?? total);
+  const { upcoming, escalations } = companions;
+  const wanted = entries.flatMap((entry) =>
+    entry.pendingFollowUpId === undefined ? [entry.id] : [entry.id, entry.pendingFollowUpId],
   );
-  const whole = new Map(
-    (await store.findTasks(entries.map((entry) => entry.id))).map((task) => [task.id, task]),
-  );
+  const whole = new Map((await store.findTasks(wanted)).map((task) => [task.id, task]));
   const escalationOf = new Map(escalations.map((alert) => [alert.pendingFollowUpId, alert]));
 
   return {
@@ -100,9 +108,7 @@ export async function loadQueue(date: CalendarDate, options: LoadQueueOptions): 
         {
           task,
           fit: fitOf(entry, capacity.week.to, firstOver, options.rules),
-          pendingFollowUp: followUps.find(
-            (followUp) => followUp.id === entry.pendingFollowUpId && followUp.status === "open",
-          ),
+          pendingFollowUp: openTask(whole, entry.pendingFollowUpId),
           escalatedBy: escalationOf.get(entry.id),
         },
       ];
@@ -112,6 +118,12 @@ export async function loadQueue(date: CalendarDate, options: LoadQueueOptions): 
     capacity: { ...capacity, counts: countFits(groups, capacity.remaining) },
     upcomingFollowUps: upcoming.filter((followUp) => !escalationOf.has(followUp.id)),
   };
+}
+
+function openTask(tasks: ReadonlyMap<string, Task>, id: string | undefined): Task | undefined {
+  const task = id === undefined ? undefined : tasks.get(id);
+
+  return task?.status === "open" ? task : undefined;
 }
 
 /** The ids of the queue's items in order, narrowed to `segment` when one is asked for. */
