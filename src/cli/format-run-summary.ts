@@ -4,6 +4,8 @@ import type { RunSummary } from "../services/run-summary.js";
 import { countOf } from "../wording/count-of.js";
 import { formatLongDay } from "../wording/format-days.js";
 
+const HISTORY_CHANGE = ["customer's decision or facts", "customers' decisions or facts"] as const;
+
 /** What `csops run` prints: segments, tasks, sources, and any trouble, in a few lines. */
 export function formatRunSummary(summary: RunSummary, rules: Rules): string {
   const { tasks } = summary;
@@ -22,7 +24,7 @@ export function formatRunSummary(summary: RunSummary, rules: Rules): string {
       : `  Tasks:    untouched (${tasks.open} open): ${summary.historyOnlyBefore} has been run, ` +
         "so this earlier day only rewrote its history",
     `  Sources:  ${summary.sources.map((s) => `${s.state === "fresh" ? "ok" : s.state.toUpperCase()} ${s.message}`).join(" · ")}`,
-    `  History:  ${countOf(summary.historyChanges, "customer's decision or facts", "customers' decisions or facts")} changed`,
+    `  History:  ${countOf(summary.historyChanges, ...HISTORY_CHANGE)} changed`,
   ];
   if (summary.shownResolved > 0) {
     lines.push(

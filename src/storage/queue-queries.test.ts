@@ -91,7 +91,7 @@ describe("the queue's queries", () => {
       return store;
     };
 
-    it("lists the queue in the order orderQueue gives, names compared character by character", async () => {
+    it("lists the queue in orderQueue's order, names compared character by character", async () => {
       const store = await seeded();
       const expected = queueInMemory().map((task) => task.id);
 
@@ -171,7 +171,7 @@ describe("the queue's queries", () => {
       expect(await store.findDueByWeekEnd(beyond)).toBeUndefined();
     });
 
-    it("refreshes the statistics after a run: PostgreSQL's pages of tasks all visible", async () => {
+    it("refreshes the statistics after a run: PostgreSQL's tasks all visible", async () => {
       const store = await seeded();
       await store.refreshStatistics();
 

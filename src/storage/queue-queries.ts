@@ -138,7 +138,9 @@ function byDueTime(rows: EntryRow[]): EntryRow[] {
 function inQueue(scope: QueueScope): RawBuilder<boolean> {
   const owned = scope.owner === undefined ? sql`` : sql` and owner = ${scope.owner}`;
 
-  return sql<boolean>`status = 'open' and (kind <> 'follow_up' or due_date <= ${scope.date})${owned}`;
+  const due = sql`(kind <> 'follow_up' or due_date <= ${scope.date})`;
+
+  return sql<boolean>`status = 'open' and ${due}${owned}`;
 }
 
 function narrowedTo(narrowing: QueueNarrowing): RawBuilder<boolean> {

@@ -20,7 +20,8 @@ export function selectRowsFromJson(
   const json = JSON.stringify(rows);
   const selected = sql.join(columns.map((column) => sql.ref(column)));
   if (dialect === "postgres") {
-    return sql`select ${selected} from json_populate_recordset(null::${sql.table(table)}, ${json}::json)`;
+    const rowType = sql`null::${sql.table(table)}`;
+    return sql`select ${selected} from json_populate_recordset(${rowType}, ${json}::json)`;
   }
   const read = columns.map((column) => sql`value ->> ${sql.lit(column)} as ${sql.ref(column)}`);
 
@@ -39,5 +40,6 @@ export function isOneOf(
 ): RawBuilder<boolean> {
   if (dialect === "postgres") return sql<boolean>`${sql.ref(column)} = any(${texts}::text[])`;
 
-  return sql<boolean>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(texts)}))`;
+  const list = JSON.stringify(texts);
+  return sql<boolean>`${sql.ref(column)} in (select value from json_each(${list}))`;
 }

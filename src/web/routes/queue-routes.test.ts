@@ -286,7 +286,7 @@ describe("the queue a page at a time", () => {
     }
   });
 
-  it("shows the last page for a page past the end, and the first for one that is no number", async () => {
+  it("shows the last page past the end, and the first for a page that is no number", async () => {
     const last = await get("/?page=999");
     expect(idsIn(last.html)).toEqual(order.slice(QUEUE_PAGE_SIZE));
     expect(pagesIn(last.html).previous).toBe("/?owner=all&page=1");
