@@ -108,7 +108,7 @@ export async function loadQueue(date: CalendarDate, options: LoadQueueOptions): 
         {
           task,
           fit: fitOf(entry, capacity.week.to, firstOver, options.rules),
-          pendingFollowUp: openTask(whole, entry.pendingFollowUpId),
+          pendingFollowUp: openTask(whole, entry.pendingFollowUpId, scope.owner),
           escalatedBy: escalationOf.get(entry.id),
         },
       ];
@@ -120,10 +120,16 @@ export async function loadQueue(date: CalendarDate, options: LoadQueueOptions): 
   };
 }
 
-function openTask(tasks: ReadonlyMap<string, Task>, id: string | undefined): Task | undefined {
+/** The task with that id if it is open, and one person's when the queue is theirs. */
+function openTask(
+  tasks: ReadonlyMap<string, Task>,
+  id: string | undefined,
+  owner: string | undefined,
+): Task | undefined {
   const task = id === undefined ? undefined : tasks.get(id);
+  const inScope = owner === undefined || task?.owner === owner;
 
-  return task?.status === "open" ? task : undefined;
+  return task?.status === "open" && inScope ? task : undefined;
 }
 
 /** The ids of the queue's items in order, narrowed to `segment` when one is asked for. */

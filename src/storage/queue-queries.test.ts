@@ -50,6 +50,8 @@ function makeTask(n: number): Task {
       possibly: [],
     },
     ...(n % 3 === 0 ? { owner: "Sam Patel" } : {}),
+    // Some alerts raised beside a follow-up.
+    ...(n % 7 === 0 ? { pendingFollowUpId: `T-${n + 1}` } : {}),
     createdOn: addDays(DATE, -3),
   };
 }
@@ -196,6 +198,21 @@ describe("the queue's queries", () => {
       ).sort((a, b) => a.dueAt - b.dueAt || Number(a.id.slice(2)) - Number(b.id.slice(2)));
       expect(upcoming.map((entry) => entry.id)).toEqual(notYetDue.map((task) => task.id));
       expect(notYetDue.length).toBeGreaterThan(1);
+
+      // One person's: their own follow-ups and their own alerts beside a follow-up.
+      const sams = await store.listQueueCompanions({ date: DATE, owner: "Sam Patel" });
+      const isSams = (task: Task) => task.owner === "Sam Patel";
+      expect(sams.upcoming.map((entry) => entry.id)).toEqual(
+        notYetDue.filter(isSams).map((task) => task.id),
+      );
+      const beside = TASKS.filter(
+        (task) => task.status === "open" && task.kind === "alert" && task.pendingFollowUpId,
+      );
+      expect(beside.filter(isSams).length).toBeGreaterThan(0);
+      expect(beside.filter((task) => !isSams(task)).length).toBeGreaterThan(0);
+      expect(new Set(sams.escalations.map((entry) => entry.id))).toEqual(
+        new Set(beside.filter(isSams).map((task) => task.id)),
+      );
     });
   });
 });

@@ -118,12 +118,14 @@ export async function listQueueCompanions(
   db: Db,
   scope: { date: CalendarDate; owner?: string | undefined },
 ): Promise<{ upcoming: QueueEntry[]; escalations: QueueEntry[] }> {
-  const owned = scope.owner === undefined ? sql`` : sql` and owner = ${scope.owner}`;
+  const owned = ownedBy(scope.owner);
   // Two queries without an ORDER BY: so both databases read them from the queue's index.
   const upcoming = await sql<EntryRow>`select ${ENTRY_COLUMNS} from tasks
     where status = 'open' and kind = 'follow_up' and due_date > ${scope.date}${owned}`.execute(db);
   const escalations = await sql<EntryRow>`select ${ENTRY_COLUMNS} from tasks
-    where status = 'open' and kind = 'alert' and pending_follow_up_id is not null`.execute(db);
+    where status = 'open' and kind = 'alert' and pending_follow_up_id is not null${owned}`.execute(
+    db,
+  );
 
   return {
     upcoming: byDueTime(upcoming.rows).map(rowToEntry),
@@ -135,8 +137,13 @@ function byDueTime(rows: EntryRow[]): EntryRow[] {
   return rows.sort((a, b) => Number(a.due_at) - Number(b.due_at) || a.number - b.number);
 }
 
+/** ` and owner = …` for one person's tasks; nothing for the team's. */
+function ownedBy(owner: string | undefined): RawBuilder<unknown> {
+  return owner === undefined ? sql`` : sql` and owner = ${owner}`;
+}
+
 function inQueue(scope: QueueScope): RawBuilder<boolean> {
-  const owned = scope.owner === undefined ? sql`` : sql` and owner = ${scope.owner}`;
+  const owned = ownedBy(scope.owner);
 
   const due = sql`(kind <> 'follow_up' or due_date <= ${scope.date})`;
 
