@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { configSchema } from "../config/config-schema.js";
 import { addDays } from "../domain/add-days.js";
-import { checkInDay, quarterOf } from "../domain/tasks/index.js";
+import { checkInDay, orderQueue, planCapacity, quarterOf } from "../domain/tasks/index.js";
 import { describeEachDatabase } from "../storage/test-databases.js";
 import { RULES, TIME_ZONE, logOn, makeCustomer, runOn, seedDay } from "./daily-test-kit.js";
 import { loadQueue } from "./load-queue.js";
@@ -123,6 +123,13 @@ describe("loadQueue", () => {
       }
       // The fourth task is the first over capacity, whichever page it is on.
       expect(pages).toEqual(idsAndFits(whole));
+      // The same marks as the rule in memory gives over the whole queue in memory.
+      const inQueue = (await store.listOpenTasks()).filter(
+        (task) => task.kind !== "follow_up" || task.dueDate <= DAY0,
+      );
+      const inMemory = planCapacity(orderQueue(inQueue, RULES), 3, 0, DAY0);
+      expect(inMemory.items.map(({ task, fit }) => [task.id, fit])).toEqual(idsAndFits(whole));
+      expect(whole.capacity.counts).toEqual(inMemory.counts);
       expect(whole.items.map((item) => item.task)).toEqual(
         await store
           .findTasks(whole.items.map((item) => item.task.id))

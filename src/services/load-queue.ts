@@ -74,7 +74,7 @@ export async function loadQueue(date: CalendarDate, options: LoadQueueOptions): 
   // Independent reads, at once: PostgreSQL answers them on connections of their own (each
   // orders every open task), SQLite one after the other. The first page is read beside them,
   // since nearly every request asks for it.
-  const asked = clampOffset(options.page, Number.MAX_SAFE_INTEGER);
+  const asked = Math.max(0, options.page?.offset ?? 0);
   const limit = options.page?.limit;
   const [groups, firstOver, companions, guessed] = await Promise.all([
     store.summarizeQueue({ ...scope, weekEnd: capacity.week.to }),

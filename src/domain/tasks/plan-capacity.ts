@@ -23,6 +23,10 @@ export interface CapacityPlan<T extends Pick<Task, "dueDate"> = Task> {
  * end of the week (overdue ones too) take the touchpoints left, in queue order; those beyond it
  * are over capacity. Tasks due after this week (a follow-up next month) are `later`: they take
  * nothing from this week. The week runs Monday to Sunday, as work plans usually do.
+ *
+ * This is the rule over a queue held in memory. `loadQueue` (src/services/load-queue.ts)
+ * applies it to a queue the store pages, from the first task due this week beyond the
+ * touchpoints left; its tests hold the two equal.
  */
 export function planCapacity<T extends Pick<Task, "dueDate">>(
   orderedTasks: readonly T[],
